@@ -1,0 +1,215 @@
+// The HTTP host: routing, headers, limits, health. No business logic lives here.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { trpcServer } from '@hono/trpc-server';
+import { Scalar } from '@scalar/hono-api-reference';
+import { createOpenApiFetchHandler } from 'trpc-to-openapi';
+import type { JSONWebKeySet } from 'jose';
+import { appRouter } from '@ap/api/root';
+import { createContextFactory, type Deps } from '@ap/api/context';
+import { openApiDocument } from '@ap/api/openapi';
+import { ERROR_CODES } from '@ap/core/errors';
+import type { Metrics } from './metrics.ts';
+import { scalarScript } from './docs.ts';
+
+export const VERSION = '0.1.0';
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BATCH_SIZE = 20;
+
+export interface Readiness {
+  /** Null when ready, else why not (shown on /health/ready). */
+  check(): Promise<string | null>;
+}
+
+export interface AppOptions {
+  deps: Deps;
+  readiness: Readiness;
+  metrics: Metrics;
+  /** Public JWKS of the local issuer (development without Clerk). */
+  localJwks?: JSONWebKeySet;
+  /** Extra routes (webhooks) mounted by the caller. */
+  extend?: (app: Hono<AppEnv>) => void;
+}
+
+export type AppEnv = { Variables: { requestId: string } };
+
+function errorJson(code: keyof typeof ERROR_CODES, message: string, requestId?: string) {
+  return { message, code, ...(requestId ? { requestId } : {}) };
+}
+
+export function createApp(opts: AppOptions): Hono<AppEnv> {
+  const { deps, metrics } = opts;
+  const log = deps.log;
+  const createContext = createContextFactory(deps);
+  const production = deps.env.NODE_ENV === 'production';
+  const app = new Hono<AppEnv>();
+  let shuttingDown = false;
+
+  // Request id, access log and metrics.
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    const start = performance.now();
+    await next();
+    const ms = performance.now() - start;
+    const route = routeLabel(c.req.path);
+    metrics.observe(c.req.method, route, c.res.status, ms / 1000);
+    log?.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) }, 'request');
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'no-referrer',
+      xContentTypeOptions: 'nosniff',
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.delete('X-Powered-By');
+  });
+
+  const allowed = new Set(deps.env.CORS_ORIGINS);
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'trpc-accept', 'Last-Event-ID'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['X-Request-Id'],
+      maxAge: 600,
+      credentials: false,
+    }),
+  );
+
+  // API responses are never cached.
+  for (const prefix of ['/trpc/*', '/api/*', '/health/*', '/webhooks/*']) {
+    app.use(prefix, async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+  }
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(errorJson('PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`, c.get('requestId')), 413),
+    }),
+  );
+
+  // Not ready while shutting down: load balancers stop sending traffic first.
+  app.use('*', async (c, next) => {
+    if (shuttingDown && !c.req.path.startsWith('/health/')) {
+      c.header('Connection', 'close');
+    }
+    await next();
+  });
+
+  app.get('/', (c) =>
+    c.json({
+      name: 'actionpoints-api',
+      version: VERSION,
+      links: {
+        docs: '/docs',
+        openapi: '/openapi.json',
+        trpc: '/trpc',
+        rest: '/api',
+        health: { live: '/health/live', ready: '/health/ready', metrics: '/health/metrics' },
+      },
+    }),
+  );
+
+  app.get('/health/live', (c) => c.json({ status: 'ok' }));
+  app.get('/health/ready', async (c) => {
+    const reason = shuttingDown ? 'shutting down' : await opts.readiness.check();
+    return reason ? c.json({ status: 'unavailable', reason }, 503) : c.json({ status: 'ready' });
+  });
+  app.get('/health/metrics', async (c) => {
+    c.header('Content-Type', metrics.contentType);
+    return c.body(await metrics.render());
+  });
+
+  if (opts.localJwks) {
+    const jwks = opts.localJwks;
+    app.get('/.well-known/jwks.json', (c) => c.json(jwks));
+  }
+
+  let doc: unknown;
+  app.get('/openapi.json', (c) => {
+    doc ??= openApiDocument({ baseUrl: '/api', version: VERSION });
+    return c.json(doc as object);
+  });
+  app.get('/docs/scalar.js', async (c) => {
+    c.header('Content-Type', 'application/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(await scalarScript());
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Action Points API' }));
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: (o, c) => createContext({ req: o.req, requestId: c.get('requestId') }),
+    }),
+  );
+
+  app.all('/api/*', (c) =>
+    createOpenApiFetchHandler({
+      endpoint: '/api',
+      router: appRouter,
+      req: c.req.raw,
+      createContext: (o: { req: Request }) => createContext({ req: o.req, requestId: c.get('requestId') }),
+    } as Parameters<typeof createOpenApiFetchHandler>[0]),
+  );
+
+  opts.extend?.(app);
+
+  app.notFound((c) => c.json(errorJson('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`, c.get('requestId')), 404));
+  app.onError((err, c) => {
+    log?.error({ err, requestId: c.get('requestId') }, 'unhandled error');
+    const message = production ? 'Internal server error' : err.message;
+    return c.json(errorJson('INTERNAL_SERVER_ERROR', message, c.get('requestId')), 500);
+  });
+
+  Object.assign(app, {
+    beginShutdown() {
+      shuttingDown = true;
+    },
+  });
+  return app;
+}
+
+export function beginShutdown(app: Hono<AppEnv>): void {
+  (app as unknown as { beginShutdown(): void }).beginShutdown();
+}
+
+/** Low-cardinality route label for metrics (ids replaced). */
+function routeLabel(path: string): string {
+  if (path.startsWith('/trpc/')) return '/trpc/' + path.slice(6).split(',').length + 'proc';
+  return path
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ':id')
+    .replace(/\/\d+(?=\/|$)/g, '/:n')
+    .slice(0, 100);
+}

@@ -1,0 +1,119 @@
+// Start-up and graceful shutdown: configuration, database (embedded or not),
+// migrations, authentication, event bus, HTTP listener.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import pino from 'pino';
+import type { Env } from '@ap/config/env';
+import type { Deps } from '@ap/api/context';
+import { createJwksAuthenticator } from '@ap/auth/jwks';
+import { loadOrCreateLocalIssuer } from '@ap/auth/local-issuer';
+import { createClerkProfiles } from '@ap/auth/clerk-profiles';
+import { createEventBus } from '@ap/core/event-bus';
+import { createDb } from '@ap/db/client';
+import { openDatabase } from '@ap/db/embedded';
+import { migrate, migrationStatus } from '@ap/db/migrate';
+import { beginShutdown, createApp } from './app.ts';
+import { createMetrics } from './metrics.ts';
+import { mountWebhooks } from './webhooks.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  /** Not ready, stop accepting, let in-flight requests finish, close connections. */
+  close(): Promise<void>;
+}
+
+export async function startServer(env: Env, options: { quiet?: boolean } = {}): Promise<RunningServer> {
+  const log = pino({
+    level: options.quiet ? 'silent' : env.LOG_LEVEL,
+    base: { service: 'actionpoints-api' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+
+  const database = await openDatabase(env);
+  if (database.embedded) log.info({ dataDir: env.DATA_DIR }, 'using the embedded PostgreSQL (no DATABASE_URL)');
+  if (env.MIGRATE_ON_START) {
+    await migrate(database.url, { log: (m) => log.info(m) });
+  }
+  const db = createDb(database.url, { max: database.embedded ? 4 : 10 });
+  const events = await createEventBus({ url: database.url, db, log });
+
+  let localJwks;
+  let authenticator;
+  if (env.CLERK_ISSUER) {
+    authenticator = createJwksAuthenticator({
+      issuer: env.CLERK_ISSUER,
+      jwksUrl: env.CLERK_JWKS_URL ?? `${env.CLERK_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+      authorizedParties: env.CLERK_AUTHORIZED_PARTIES,
+    });
+  } else {
+    const issuer = await loadOrCreateLocalIssuer(env.DATA_DIR);
+    localJwks = issuer.jwks;
+    authenticator = createJwksAuthenticator({
+      issuer: issuer.issuer,
+      fetchJwks: async () => issuer.jwks,
+      authorizedParties: env.CLERK_AUTHORIZED_PARTIES,
+    });
+    log.warn('no CLERK_ISSUER: using the local development issuer (npm run token -- --email you@example.com)');
+  }
+  const profiles =
+    env.CLERK_SECRET_KEY ? createClerkProfiles({ secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL }) : undefined;
+
+  const deps: Deps = { env, db, events, authenticator, profiles, log };
+  const metrics = createMetrics();
+  const readiness = {
+    async check() {
+      try {
+        const s = await migrationStatus(database.url);
+        if (s.pending.length) return `pending migrations: ${s.pending.join(', ')}`;
+        if (s.modified.length || s.failed.length) return 'migration history needs attention';
+        return null;
+      } catch {
+        return 'database unreachable';
+      }
+    },
+  };
+  const app = createApp({
+    deps,
+    readiness,
+    metrics,
+    localJwks,
+    extend: (a) => mountWebhooks(a, deps),
+  });
+
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: env.HOST }) as Server;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const url = `http://${host}:${port}`;
+  log.info({ url }, 'listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    deps,
+    close() {
+      closing ??= (async () => {
+        beginShutdown(app);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          // Streams (SSE) never finish by themselves: end them after a grace period.
+          setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        });
+        await events.close?.();
+        await db.$disconnect();
+        await database.close();
+        log.info('stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Env } from '@ap/config/env';
+import type { Authenticator, ProfileSource } from '@ap/auth/types';
+import type { EventBus } from '@ap/core/events';
+import type { Db } from '@ap/db/client';
+
+export interface Logger {
+  error(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  info(obj: unknown, msg?: string): void;
+}
+
+/** Long-lived services, created once at start-up. */
+export type Deps = {
+  env: Env;
+  db: Db;
+  events: EventBus;
+  authenticator: Authenticator;
+  profiles?: ProfileSource;
+  log?: Logger;
+};
+
+export type Context = {
+  deps: Deps;
+  authorization: string | null;
+  requestId?: string;
+  log?: Logger;
+};
+
+export function createContextFactory(deps: Deps) {
+  return (opts: { req: Request; requestId?: string }): Context => ({
+    deps,
+    authorization: opts.req.headers.get('authorization'),
+    requestId: opts.requestId ?? opts.req.headers.get('x-request-id') ?? undefined,
+    log: deps.log,
+  });
+}

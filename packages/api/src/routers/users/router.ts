@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { toPublicUser, updateProfile, type LocalUser } from '@ap/core/users';
+import type { ClerkUser } from '@ap/auth/types';
+import { authedProcedure, router } from '../../trpc.ts';
+import { ZMe, ZUpdateMeInput } from './users.schema.ts';
+
+function toMe(user: LocalUser, clerkUser: ClerkUser): z.input<typeof ZMe> {
+  const org = clerkUser.organization;
+  return {
+    ...toPublicUser(user),
+    clerkId: user.clerkId,
+    createdAt: user.createdAt.toISOString(),
+    organization: org ? { id: org.id, slug: org.slug ?? null, role: org.role ?? null } : null,
+  };
+}
+
+export const usersRouter = router({
+  me: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/users/me', tags: ['users'], summary: 'The signed-in user' } })
+    .input(z.object({}).optional())
+    .output(ZMe)
+    .query(({ ctx }) => toMe(ctx.user, ctx.clerkUser)),
+
+  updateMe: authedProcedure
+    .meta({ openapi: { method: 'PATCH', path: '/users/me', tags: ['users'], summary: 'Update your profile' } })
+    .input(ZUpdateMeInput)
+    .output(ZMe)
+    .mutation(async ({ ctx, input }) => toMe(await updateProfile(ctx.deps.db, ctx.user.id, input), ctx.clerkUser)),
+});

@@ -1,0 +1,106 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { ZodError } from 'zod';
+import { AuthError } from '@ap/auth/types';
+import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/errors';
+import { ensureUser } from '@ap/core/users';
+import type { Context } from './context.ts';
+
+/** Converts anything thrown by a procedure into the one error shape. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof TRPCError) {
+    if (err.cause instanceof AppError) return err.cause;
+    if (err.cause instanceof ZodError) return validationError(err.cause);
+    if (err.cause instanceof AuthError) return new AppError('UNAUTHORIZED', err.cause.message);
+    const mapped = err.cause ? fromDatabaseError(err.cause) : null;
+    if (mapped) return mapped;
+    if (err.code === 'INTERNAL_SERVER_ERROR' && err.cause) return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
+    return new AppError((err.code in CODES ? err.code : 'INTERNAL_SERVER_ERROR') as ErrorCode, err.message);
+  }
+  if (err instanceof ZodError) return validationError(err);
+  if (err instanceof AuthError) return new AppError('UNAUTHORIZED', err.message);
+  return fromDatabaseError(err) ?? new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
+}
+
+const CODES: Record<string, true> = {
+  BAD_REQUEST: true,
+  UNAUTHORIZED: true,
+  FORBIDDEN: true,
+  NOT_FOUND: true,
+  CONFLICT: true,
+  PAYLOAD_TOO_LARGE: true,
+  UNSUPPORTED_MEDIA_TYPE: true,
+  TOO_MANY_REQUESTS: true,
+  INTERNAL_SERVER_ERROR: true,
+  SERVICE_UNAVAILABLE: true,
+};
+
+export function validationError(err: ZodError): AppError {
+  const fields: FieldIssue[] = err.issues.map((i) => ({
+    path: i.path.map(String).join('.') || '(input)',
+    message: i.message,
+  }));
+  return new AppError(
+    'BAD_REQUEST',
+    `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+    { fields },
+  );
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    isDev: process.env.NODE_ENV !== 'production',
+    errorFormatter({ shape, error, ctx }) {
+      const app = toAppError(error);
+      const production = ctx?.deps.env.NODE_ENV === 'production' || process.env.NODE_ENV === 'production';
+      return {
+        code: shape.code,
+        message: app.code === 'INTERNAL_SERVER_ERROR' && production ? 'Internal server error' : app.message,
+        data: {
+          code: app.code,
+          httpStatus: app.status,
+          path: shape.data.path,
+          ...(app.details?.fields ? { fields: app.details.fields } : {}),
+          ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
+          ...(!production && shape.data.stack ? { stack: shape.data.stack } : {}),
+        },
+      };
+    },
+  });
+
+/** Re-throws every failure as a TRPCError with the AppError's code, in one place. */
+const errorConversion = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const app = toAppError(result.error);
+    if (app.status >= 500) ctx.log?.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
+    if (result.error.cause !== app) {
+      (result as { error: TRPCError }).error = new TRPCError({ code: app.code, message: app.message, cause: app });
+    }
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+export const publicProcedure = t.procedure.use(errorConversion);
+
+/** Requires a verified session token; adds the caller's local user to the context. */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const clerkUser = await ctx.deps.authenticator.authenticate(ctx.authorization).catch((err: unknown) => {
+    throw err instanceof AuthError ? new AppError('UNAUTHORIZED', err.message) : err;
+  });
+  const user = await ensureUser(ctx.deps, clerkUser);
+  return next({
+    ctx: {
+      clerkUser,
+      user,
+      /** The narrow context core services take. */
+      svc: { db: ctx.deps.db, events: ctx.deps.events, userId: user.id },
+    },
+  });
+});

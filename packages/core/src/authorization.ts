@@ -1,0 +1,151 @@
+/**
+ * Every access rule of the product, in one place. Routers and services ask this
+ * module; they never re-derive a rule. Visibility is expressed as `where` inputs so
+ * that queries only ever return what the caller may see.
+ */
+import type { Prisma } from '@ap/db/client';
+import type { DbTx } from '@ap/db/client';
+import { AppError } from './errors.ts';
+
+export const LEVELS = ['VIEW', 'COMMENT', 'EDIT', 'ADMIN'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const rank = (level: Level): number => LEVELS.indexOf(level);
+export const atLeast = (level: Level | null | undefined, min: Level): boolean =>
+  level != null && rank(level) >= rank(min);
+export const maxLevel = (levels: (Level | null | undefined)[]): Level | null =>
+  levels.reduce<Level | null>((best, l) => (l && (!best || rank(l) > rank(best)) ? l : best), null);
+
+/** Boards the user may see: owner, a grant, or admin of the board's organization. */
+export function boardVisibleTo(userId: string): Prisma.BoardWhereInput {
+  return {
+    OR: [
+      { ownerId: userId },
+      { permissions: { some: { userId } } },
+      { organization: { deletedAt: null, members: { some: { userId, role: { isAdmin: true } } } } },
+    ],
+  };
+}
+
+/** Action points the user may see: owner, a direct share, or any visible board it is on. */
+export function actionPointVisibleTo(userId: string): Prisma.ActionPointWhereInput {
+  return {
+    OR: [
+      { ownerId: userId },
+      { shares: { some: { userId } } },
+      { associations: { some: { board: boardVisibleTo(userId) } } },
+    ],
+  };
+}
+
+/** Selects what `boardLevelOf` needs, for one user. */
+export function boardAccessSelect(userId: string) {
+  return {
+    ownerId: true,
+    permissions: { where: { userId }, select: { level: true } },
+    organization: {
+      select: {
+        deletedAt: true,
+        members: { where: { userId, role: { isAdmin: true } }, select: { id: true } },
+      },
+    },
+  } satisfies Prisma.BoardSelect;
+}
+
+type BoardAccess = Prisma.BoardGetPayload<{ select: ReturnType<typeof boardAccessSelect> }>;
+
+export function boardLevelOf(board: BoardAccess, userId: string): Level | null {
+  if (board.ownerId === userId) return 'ADMIN';
+  if (board.organization && !board.organization.deletedAt && board.organization.members.length > 0) return 'ADMIN';
+  return (board.permissions[0]?.level as Level | undefined) ?? null;
+}
+
+function require(level: Level | null, min: Level, what: string): Level {
+  if (!level) throw new AppError('NOT_FOUND', `${what} not found`);
+  if (!atLeast(level, min)) {
+    throw new AppError('FORBIDDEN', `${what}: ${min} access required, you have ${level}`);
+  }
+  return level;
+}
+
+export interface BoardAccessResult {
+  id: string;
+  ownerId: string;
+  level: Level;
+  isOwner: boolean;
+}
+
+/** The caller's level on a board; NOT_FOUND without any, FORBIDDEN below `min`. */
+export async function requireBoard(
+  db: DbTx,
+  userId: string,
+  boardId: string,
+  min: Level,
+): Promise<BoardAccessResult> {
+  const board = await db.board.findFirst({
+    where: { id: boardId, ...boardVisibleTo(userId) },
+    select: { id: true, ...boardAccessSelect(userId) },
+  });
+  const level = board ? boardLevelOf(board, userId) : null;
+  require(level, min, 'Board');
+  return { id: board!.id, ownerId: board!.ownerId, level: level!, isOwner: board!.ownerId === userId };
+}
+
+export interface ActionPointAccessResult {
+  id: string;
+  ownerId: string;
+  level: Level;
+  isOwner: boolean;
+  /** Boards the caller can see this action point on, with the caller's level there. */
+  boards: { boardId: string; level: Level }[];
+}
+
+/** The caller's level on an action point: the best of ownership, a direct share, and its boards. */
+export async function actionPointAccess(
+  db: DbTx,
+  userId: string,
+  actionPointId: string,
+): Promise<ActionPointAccessResult | null> {
+  const ap = await db.actionPoint.findFirst({
+    where: { id: actionPointId, ...actionPointVisibleTo(userId) },
+    select: {
+      id: true,
+      ownerId: true,
+      shares: { where: { userId }, select: { level: true } },
+      associations: {
+        where: { board: boardVisibleTo(userId) },
+        select: { boardId: true, board: { select: boardAccessSelect(userId) } },
+      },
+    },
+  });
+  if (!ap) return null;
+  const boards = ap.associations
+    .map((a) => ({ boardId: a.boardId, level: boardLevelOf(a.board, userId) }))
+    .filter((b): b is { boardId: string; level: Level } => b.level !== null);
+  const level = maxLevel([
+    ap.ownerId === userId ? 'ADMIN' : null,
+    ap.shares[0]?.level as Level | undefined,
+    ...boards.map((b) => b.level),
+  ]);
+  if (!level) return null;
+  return { id: ap.id, ownerId: ap.ownerId, level, isOwner: ap.ownerId === userId, boards };
+}
+
+export async function requireActionPoint(
+  db: DbTx,
+  userId: string,
+  actionPointId: string,
+  min: Level,
+): Promise<ActionPointAccessResult> {
+  const access = await actionPointAccess(db, userId, actionPointId);
+  require(access?.level ?? null, min, 'Action point');
+  return access!;
+}
+
+/** Nobody grants above their own level. */
+export function assertCanGrant(own: Level, requested: Level): void {
+  if (!atLeast(own, 'ADMIN')) throw new AppError('FORBIDDEN', 'ADMIN access required to manage access');
+  if (rank(requested) > rank(own)) {
+    throw new AppError('FORBIDDEN', `Cannot grant ${requested}: above your own level (${own})`);
+  }
+}

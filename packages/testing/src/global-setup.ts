@@ -1,0 +1,47 @@
+// vitest globalSetup: one isolated, migrated database for the whole run.
+// DATABASE_URL given: a fresh database on that server, dropped afterwards.
+// Otherwise: the embedded PostgreSQL (PGlite) in memory on a loopback port.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '@ap/db/embedded';
+import { migrate } from '@ap/db/migrate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    adminDatabaseUrl: string | null;
+  }
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const base = process.env.DATABASE_URL?.trim();
+  if (base) {
+    const name = `ap_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    const url = new URL(base);
+    await adminQuery(base, `CREATE DATABASE "${name}"`);
+    url.pathname = `/${name}`;
+    const testUrl = url.toString();
+    await migrate(testUrl);
+    project.provide('databaseUrl', testUrl);
+    project.provide('adminDatabaseUrl', base);
+    return async () => {
+      await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    };
+  }
+  const embedded = await startEmbeddedPostgres({});
+  await migrate(embedded.url);
+  project.provide('databaseUrl', embedded.url);
+  project.provide('adminDatabaseUrl', null);
+  return () => embedded.close();
+}
