@@ -6,11 +6,11 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { trpcServer } from '@hono/trpc-server';
 import { Scalar } from '@scalar/hono-api-reference';
-import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 import type { JSONWebKeySet } from 'jose';
 import { appRouter } from '@ap/api/root';
 import { createContextFactory, type Deps } from '@ap/api/context';
 import { openApiDocument } from '@ap/api/openapi';
+import { handleRest } from '@ap/api/rest';
 import { ERROR_CODES } from '@ap/core/errors';
 import type { Metrics } from './metrics.ts';
 import { scalarScript } from './docs.ts';
@@ -175,14 +175,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     }),
   );
 
-  app.all('/api/*', (c) =>
-    createOpenApiFetchHandler({
-      endpoint: '/api',
-      router: appRouter,
-      req: c.req.raw,
-      createContext: (o: { req: Request }) => createContext({ req: o.req, requestId: c.get('requestId') }),
-    } as Parameters<typeof createOpenApiFetchHandler>[0]),
-  );
+  app.all('/api/*', (c) => handleRest(c.req.raw, '/api', () => createContext({ req: c.req.raw, requestId: c.get('requestId') })));
 
   opts.extend?.(app);
 

@@ -77,7 +77,7 @@ const errorConversion = t.middleware(async ({ next, ctx, path }) => {
   if (!result.ok) {
     const app = toAppError(result.error);
     if (app.status >= 500) ctx.log?.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
-    if (result.error.cause !== app) {
+    if (result.error.code !== app.code || result.error.cause !== app) {
       (result as { error: TRPCError }).error = new TRPCError({ code: app.code, message: app.message, cause: app });
     }
   }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Env } from '@ap/config/env';
 
@@ -26,7 +26,11 @@ export async function startEmbeddedPostgres(options: {
     import('@electric-sql/pglite-pgvector'),
     import('@electric-sql/pglite-socket'),
   ]);
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  let unlock = async () => {};
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true });
+    unlock = await lockDataDir(options.dataDir);
+  }
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     extensions: { vector },
@@ -46,8 +50,43 @@ export async function startEmbeddedPostgres(options: {
     async close() {
       await server.stop();
       await db.close();
+      await unlock();
     },
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One process at a time may open an embedded data directory (PGlite has no
+ * multi-process locking). A lock left by a process that is gone is taken over.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, 'embedded.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (pid && pid !== process.pid && alive(pid)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${pid}. ` +
+            'Stop that process, use another DATA_DIR, or set DATABASE_URL.',
+        );
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
 }
 
 /** DATABASE_URL when set, else the embedded database in DATA_DIR/pg. */

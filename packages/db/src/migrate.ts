@@ -135,6 +135,24 @@ export async function migrate(
   url: string,
   options: { dir?: string; log?: (msg: string) => void } = {},
 ): Promise<string[]> {
+  // The embedded database has one session for all connections, where advisory locks
+  // never block: runs in this process are also chained per database.
+  const previous = running.get(url) ?? Promise.resolve();
+  const run = previous.catch(() => {}).then(() => migrateLocked(url, options));
+  running.set(url, run);
+  try {
+    return await run;
+  } finally {
+    if (running.get(url) === run) running.delete(url);
+  }
+}
+
+const running = new Map<string, Promise<string[]>>();
+
+async function migrateLocked(
+  url: string,
+  options: { dir?: string; log?: (msg: string) => void },
+): Promise<string[]> {
   const migrations = await readMigrations(options.dir);
   const log = options.log ?? (() => {});
   return withClient(url, async (client) => {

@@ -6,13 +6,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '@ap/db/embedded';
 import { migrate } from '@ap/db/migrate';
+import './db.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-    adminDatabaseUrl: string | null;
-  }
-}
 
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });

@@ -1,0 +1,35 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { allPackageDirs, checkPackage } from '../../../scripts/check-imports.mjs';
+
+async function fakePackage(name: string, source: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ap-arch-'));
+  await mkdir(path.join(dir, 'src'));
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name }));
+  await writeFile(path.join(dir, 'src', 'index.ts'), source);
+  return dir;
+}
+
+describe('dependency direction', () => {
+  it('holds for every package of the workspace', () => {
+    const dirs: string[] = allPackageDirs();
+    expect(dirs.length).toBeGreaterThanOrEqual(8);
+    expect(dirs.flatMap((d) => checkPackage(d))).toEqual([]);
+  });
+
+  it('catches a wrong-way import, a transport import in core and a runtime import of the api in the client', async () => {
+    expect(checkPackage(await fakePackage('@ap/db', "import { x } from '@ap/core/errors';"))).toEqual([
+      expect.stringMatching(/@ap\/db must not import @ap\/core/),
+    ]);
+    expect(checkPackage(await fakePackage('@ap/core', "import { Hono } from 'hono';"))).toEqual([
+      expect.stringMatching(/must not import hono/),
+    ]);
+    expect(checkPackage(await fakePackage('@ap/client', "import { appRouter } from '@ap/api/root';"))).toEqual([
+      expect.stringMatching(/types only/),
+    ]);
+    expect(checkPackage(await fakePackage('@ap/client', "import type { AppRouter } from '@ap/api/root';"))).toEqual([]);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Typed SQL for lexorank positions: row locks that serialize writers of one list,
+ * neighbour lookups, and bulk rewrites (rebalancing). Every query is a tagged
+ * template. Ranks are compared with the database's collation; lexorank's alphabet
+ * (0-9a-z) orders the same way under C and the usual locales.
+ *
+ * Two lists are ranked: the columns of a board (serialized by the Board row) and
+ * the action points of a column (serialized by the Column row).
+ */
+import type { DbTx } from './client.ts';
+
+/** Locks the Column row (FOR NO KEY UPDATE) so writers of its ranks take turns. False when it is not on that board. */
+export async function lockColumn(tx: DbTx, columnId: string, boardId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS id FROM "Column"
+     WHERE "id" = ${columnId}::uuid AND "boardId" = ${boardId}::uuid
+     FOR NO KEY UPDATE`;
+  return rows.length === 1;
+}
+
+/** Locks the Board row so writers of its column ranks take turns. False when it does not exist. */
+export async function lockBoard(tx: DbTx, boardId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS id FROM "Board" WHERE "id" = ${boardId}::uuid FOR NO KEY UPDATE`;
+  return rows.length === 1;
+}
+
+export interface Anchor {
+  /** Column (or board, for column ranks) the anchor is in. */
+  parentId: string;
+  rank: string;
+  /** The nearest rank on the other side of the anchor, excluding the item being placed. */
+  other: string | null;
+}
+
+/**
+ * An action point's position on a board, with its nearest neighbour below
+ * (`side` = 'before': the item is placed before the anchor) or above ('after').
+ */
+export async function itemAnchor(
+  tx: DbTx,
+  boardId: string,
+  anchorId: string,
+  selfId: string,
+  side: 'before' | 'after',
+): Promise<Anchor | null> {
+  const rows =
+    side === 'before'
+      ? await tx.$queryRaw<Anchor[]>`
+          SELECT x."columnId"::text AS "parentId", x."rank",
+                 (SELECT p."rank" FROM "ActionPointBoardAssociation" p
+                   WHERE p."columnId" = x."columnId" AND p."rank" < x."rank" AND p."actionPointId" <> ${selfId}::uuid
+                   ORDER BY p."rank" DESC LIMIT 1) AS other
+            FROM "ActionPointBoardAssociation" x
+           WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`
+      : await tx.$queryRaw<Anchor[]>`
+          SELECT x."columnId"::text AS "parentId", x."rank",
+                 (SELECT p."rank" FROM "ActionPointBoardAssociation" p
+                   WHERE p."columnId" = x."columnId" AND p."rank" > x."rank" AND p."actionPointId" <> ${selfId}::uuid
+                   ORDER BY p."rank" ASC LIMIT 1) AS other
+            FROM "ActionPointBoardAssociation" x
+           WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/** The highest rank in a column, ignoring one action point (the one being placed). */
+export async function lastItemRank(tx: DbTx, columnId: string, selfId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ rank: string }[]>`
+    SELECT "rank" FROM "ActionPointBoardAssociation"
+     WHERE "columnId" = ${columnId}::uuid AND "actionPointId" <> ${selfId}::uuid
+     ORDER BY "rank" DESC LIMIT 1`;
+  return rows[0]?.rank ?? null;
+}
+
+/** Action points of a column in rank order (ids only), for rebalancing. */
+export async function columnItemIds(tx: DbTx, columnId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "actionPointId"::text AS id FROM "ActionPointBoardAssociation"
+     WHERE "columnId" = ${columnId}::uuid ORDER BY "rank"`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Sets an action point's column and rank on a board unless another action point
+ * of that column already holds the rank (then returns false and changes nothing,
+ * leaving the transaction usable).
+ */
+export async function setItemPosition(
+  tx: DbTx,
+  actionPointId: string,
+  boardId: string,
+  columnId: string,
+  rank: string,
+): Promise<boolean> {
+  const n = await tx.$executeRaw`
+    UPDATE "ActionPointBoardAssociation" AS a
+       SET "columnId" = ${columnId}::uuid, "rank" = ${rank}, "updatedAt" = now()
+     WHERE a."actionPointId" = ${actionPointId}::uuid AND a."boardId" = ${boardId}::uuid
+       AND NOT EXISTS (SELECT 1 FROM "ActionPointBoardAssociation" o
+                        WHERE o."columnId" = ${columnId}::uuid AND o."rank" = ${rank}
+                          AND o."actionPointId" <> ${actionPointId}::uuid)`;
+  return n === 1;
+}
+
+/**
+ * Puts an action point on a board at a rank. Returns 'rank-taken' when the rank is
+ * already used in that column (nothing written, transaction still usable); a
+ * second association of the same action point with the board raises the unique
+ * violation as usual.
+ */
+export async function insertItemPosition(
+  tx: DbTx,
+  actionPointId: string,
+  boardId: string,
+  columnId: string,
+  rank: string,
+): Promise<'inserted' | 'rank-taken'> {
+  const n = await tx.$executeRaw`
+    INSERT INTO "ActionPointBoardAssociation" ("actionPointId", "boardId", "columnId", "rank", "updatedAt")
+    VALUES (${actionPointId}::uuid, ${boardId}::uuid, ${columnId}::uuid, ${rank}, now())
+    ON CONFLICT ("columnId", "rank") DO NOTHING`;
+  return n === 1 ? 'inserted' : 'rank-taken';
+}
+
+/**
+ * Rewrites the ranks of a column's action points in one pass: first every row of
+ * the column gets a temporary unique rank, then the listed ones get theirs (so the
+ * unique index never sees two equal ranks mid-way). Rows of the column not listed
+ * keep the temporary rank: the caller lists all of them except one it then places.
+ */
+export async function rewriteItemRanks(tx: DbTx, columnId: string, ids: string[], ranks: string[]): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "ActionPointBoardAssociation" SET "rank" = '~' || "actionPointId"::text
+     WHERE "columnId" = ${columnId}::uuid`;
+  if (ids.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "ActionPointBoardAssociation" AS a SET "rank" = v.rank, "updatedAt" = now()
+      FROM unnest(${ids}::uuid[], ${ranks}::text[]) AS v(id, rank)
+     WHERE a."columnId" = ${columnId}::uuid AND a."actionPointId" = v.id`;
+}
+
+/** Appends action points of one column to another, keeping their order (ranks given by the caller). */
+export async function moveAllItems(
+  tx: DbTx,
+  fromColumnId: string,
+  toColumnId: string,
+  ids: string[],
+  ranks: string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  return tx.$executeRaw`
+    UPDATE "ActionPointBoardAssociation" AS a
+       SET "columnId" = ${toColumnId}::uuid, "rank" = v.rank, "updatedAt" = now()
+      FROM unnest(${ids}::uuid[], ${ranks}::text[]) AS v(id, rank)
+     WHERE a."columnId" = ${fromColumnId}::uuid AND a."actionPointId" = v.id`;
+}
+
+// ---- Columns of a board -------------------------------------------------------
+
+/** A column's rank with its nearest neighbour on one side, ignoring `selfId`. */
+export async function columnAnchor(
+  tx: DbTx,
+  boardId: string,
+  anchorId: string,
+  selfId: string | null,
+  side: 'before' | 'after',
+): Promise<Anchor | null> {
+  const self = selfId ?? '00000000-0000-0000-0000-000000000000';
+  const rows =
+    side === 'before'
+      ? await tx.$queryRaw<Anchor[]>`
+          SELECT x."boardId"::text AS "parentId", x."rank",
+                 (SELECT p."rank" FROM "Column" p
+                   WHERE p."boardId" = x."boardId" AND p."rank" < x."rank" AND p."id" <> ${self}::uuid
+                   ORDER BY p."rank" DESC LIMIT 1) AS other
+            FROM "Column" x WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`
+      : await tx.$queryRaw<Anchor[]>`
+          SELECT x."boardId"::text AS "parentId", x."rank",
+                 (SELECT p."rank" FROM "Column" p
+                   WHERE p."boardId" = x."boardId" AND p."rank" > x."rank" AND p."id" <> ${self}::uuid
+                   ORDER BY p."rank" ASC LIMIT 1) AS other
+            FROM "Column" x WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+  return rows[0] ?? null;
+}
+
+export async function lastColumnRank(tx: DbTx, boardId: string, selfId: string | null): Promise<string | null> {
+  const self = selfId ?? '00000000-0000-0000-0000-000000000000';
+  const rows = await tx.$queryRaw<{ rank: string }[]>`
+    SELECT "rank" FROM "Column" WHERE "boardId" = ${boardId}::uuid AND "id" <> ${self}::uuid
+     ORDER BY "rank" DESC LIMIT 1`;
+  return rows[0]?.rank ?? null;
+}
+
+export async function boardColumnIds(tx: DbTx, boardId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS id FROM "Column" WHERE "boardId" = ${boardId}::uuid ORDER BY "rank"`;
+  return rows.map((r) => r.id);
+}
+
+/** Same two-phase rewrite as rewriteItemRanks, for the columns of a board. */
+export async function rewriteColumnRanks(tx: DbTx, boardId: string, ids: string[], ranks: string[]): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Column" SET "rank" = '~' || "id"::text WHERE "boardId" = ${boardId}::uuid`;
+  if (ids.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Column" AS c SET "rank" = v.rank, "updatedAt" = now()
+      FROM unnest(${ids}::uuid[], ${ranks}::text[]) AS v(id, rank)
+     WHERE c."boardId" = ${boardId}::uuid AND c."id" = v.id`;
+}
+
+/** Sets a column's rank unless another column of the board holds it (then false). */
+export async function setColumnRank(tx: DbTx, columnId: string, boardId: string, rank: string): Promise<boolean> {
+  const n = await tx.$executeRaw`
+    UPDATE "Column" AS c SET "rank" = ${rank}, "updatedAt" = now()
+     WHERE c."id" = ${columnId}::uuid AND c."boardId" = ${boardId}::uuid
+       AND NOT EXISTS (SELECT 1 FROM "Column" o
+                        WHERE o."boardId" = ${boardId}::uuid AND o."rank" = ${rank} AND o."id" <> ${columnId}::uuid)`;
+  return n === 1;
+}
+
+// ---- Ranked reads: the board view and a column's items ------------------------
+
+/** One action point in a column, as the board view shows it (assignee and this board's tags joined). */
+export interface RankedItemRow {
+  columnId: string;
+  rank: string;
+  id: string;
+  title: string;
+  description: string | null;
+  dueDate: Date | null;
+  completedAt: Date | null;
+  ownerId: string;
+  assigneeId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  assigneeEmail: string | null;
+  assigneeDisplayName: string | null;
+  assigneeImageUrl: string | null;
+  /** This board's tags on the action point, by name. */
+  tags: { id: string; name: string; color: string }[];
+}
+
+/**
+ * The first `perColumn` action points of every column of a board, in column then
+ * rank order: one query (a LATERAL top-N per column on the (columnId, rank) index).
+ */
+export async function boardViewItems(db: DbTx, boardId: string, perColumn: number): Promise<RankedItemRow[]> {
+  return db.$queryRaw<RankedItemRow[]>`
+    SELECT c."id"::text AS "columnId", a."rank",
+           ap."id"::text AS id, ap."title", ap."description", ap."dueDate", ap."completedAt",
+           ap."ownerId"::text AS "ownerId", ap."assigneeId"::text AS "assigneeId", ap."version",
+           ap."createdAt", ap."updatedAt",
+           u."email" AS "assigneeEmail", u."displayName" AS "assigneeDisplayName", u."imageUrl" AS "assigneeImageUrl",
+           COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'color', t."color") ORDER BY t."name")
+                       FROM "ActionPointTag" apt JOIN "Tag" t ON t."id" = apt."tagId"
+                      WHERE apt."actionPointId" = a."actionPointId" AND apt."boardId" = ${boardId}::uuid), '[]'::json) AS tags
+      FROM "Column" c
+     CROSS JOIN LATERAL (
+           SELECT x."actionPointId", x."rank" FROM "ActionPointBoardAssociation" x
+            WHERE x."columnId" = c."id"
+            ORDER BY x."rank" LIMIT ${perColumn}) a
+      JOIN "ActionPoint" ap ON ap."id" = a."actionPointId"
+      LEFT JOIN "User" u ON u."id" = ap."assigneeId"
+     WHERE c."boardId" = ${boardId}::uuid
+     ORDER BY c."rank", a."rank"`;
+}
+
+/** Action points of one column after a rank (keyset), same shape as the board view. */
+export async function columnItemsAfter(
+  db: DbTx,
+  boardId: string,
+  columnId: string,
+  afterRank: string | null,
+  limit: number,
+): Promise<RankedItemRow[]> {
+  return db.$queryRaw<RankedItemRow[]>`
+    SELECT a."columnId"::text AS "columnId", a."rank",
+           ap."id"::text AS id, ap."title", ap."description", ap."dueDate", ap."completedAt",
+           ap."ownerId"::text AS "ownerId", ap."assigneeId"::text AS "assigneeId", ap."version",
+           ap."createdAt", ap."updatedAt",
+           u."email" AS "assigneeEmail", u."displayName" AS "assigneeDisplayName", u."imageUrl" AS "assigneeImageUrl",
+           COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'color', t."color") ORDER BY t."name")
+                       FROM "ActionPointTag" apt JOIN "Tag" t ON t."id" = apt."tagId"
+                      WHERE apt."actionPointId" = a."actionPointId" AND apt."boardId" = ${boardId}::uuid), '[]'::json) AS tags
+      FROM (SELECT x."actionPointId", x."columnId", x."rank" FROM "ActionPointBoardAssociation" x
+             WHERE x."columnId" = ${columnId}::uuid AND (${afterRank}::text IS NULL OR x."rank" > ${afterRank}::text)
+             ORDER BY x."rank" LIMIT ${limit}) a
+      JOIN "ActionPoint" ap ON ap."id" = a."actionPointId"
+      LEFT JOIN "User" u ON u."id" = ap."assigneeId"
+     ORDER BY a."rank"`;
+}
