@@ -111,8 +111,11 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorJson('PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`, c.get('requestId')), 413),
+      onError: (c) => {
+        // The rest of the body is not read: the connection cannot be reused.
+        c.header('Connection', 'close');
+        return c.json(errorJson('PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`, c.get('requestId')), 413);
+      },
     }),
   );
 

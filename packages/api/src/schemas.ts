@@ -22,3 +22,11 @@ export const paginated = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/**
+ * A boolean that also arrives as `true`/`false` text in REST query strings.
+ * (The REST bridge would coerce `z.boolean()` with JavaScript rules: "false" → true.)
+ */
+export const ZQueryBool = z
+  .preprocess((v) => (typeof v === 'boolean' ? String(v) : v), z.enum(['true', 'false']))
+  .transform((v) => v === 'true');

@@ -6,12 +6,10 @@ import {
   type TRPCClient,
 } from '@trpc/client';
 import { EventSource } from 'eventsource';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@ap/api/root';
+import type { RouterInputs, RouterOutputs } from '@ap/api/client-types';
 
-export type { AppRouter };
-export type RouterInputs = inferRouterInputs<AppRouter>;
-export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type { AppRouter, RouterInputs, RouterOutputs };
 
 export interface ClientOptions {
   /** Server origin, e.g. https://api.example.com (tRPC is served at /trpc). */
@@ -30,22 +28,20 @@ export function createClient(options: ClientOptions): TRPCClient<AppRouter> {
     const token = await options.getToken();
     return token ? { authorization: `Bearer ${token}` } : {};
   };
-  const ES = (globalThis as { EventSource?: typeof EventSource }).EventSource ?? EventSource;
+  const doFetch = options.fetch ?? globalThis.fetch;
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
+        // The `eventsource` package (also in browsers): unlike the native EventSource it
+        // sends headers. The token is read again on every (re)connection.
         true: httpSubscriptionLink({
           url: base,
-          EventSource: ES,
-          eventSourceOptions: async () => {
-            const h = await headers();
-            // Browsers' EventSource cannot send headers; the eventsource package can.
-            return {
-              fetch: (input: string | URL | Request, init?: RequestInit) =>
-                (options.fetch ?? fetch)(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...h } }),
-            } as never;
-          },
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: async (input: string | URL, init?: { headers?: Record<string, string> } & RequestInit) =>
+              doFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(await headers()) } }),
+          }),
         }),
         false: httpBatchLink({
           url: base,
