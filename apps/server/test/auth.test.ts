@@ -147,7 +147,7 @@ describe('authentication over both transports', () => {
     expect(trpc.status).toBe(200);
     expect(rest.body.id).toEqual(expect.any(String));
     expect(trpc.body.result.data.id).toBe(rest.body.id);
-    expect(rest.body).toMatchObject({ clerkId, email, displayName: 'Both Ways', organization: { id: 'org_1', slug: 'acme', role: 'admin' } });
+    expect(rest.body).toMatchObject({ clerkId, email, displayName: 'Both Ways', organization: { id: 'org_1', slug: 'acme', role: 'org:admin' } });
     const viaClient = await h.client(token).users.me.query();
     expect(viaClient.id).toBe(rest.body.id);
     expect(await h.server.deps.db.user.count({ where: { clerkId } })).toBe(1);

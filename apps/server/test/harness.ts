@@ -25,13 +25,16 @@ export interface Harness {
   /** A new signed-in user (provisioned through users.me). */
   user(opts?: { email?: string; name?: string }): Promise<TestUser>;
   /** In-process tRPC caller for a token (same context as HTTP requests). */
-  caller(token: string | null): ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+  caller(token: string | null): Caller;
   /** Typed tRPC client over HTTP. */
   client(token: string | null): ReturnType<typeof createClient>;
   /** REST call: returns status and parsed JSON body. */
   rest(method: string, path: string, opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
 
 let counter = 0;
 
@@ -48,7 +51,6 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     ...envOverrides,
   });
   const server = await startServer(env, { quiet: true });
-  const createCaller = createCallerFactory(appRouter);
   const createContext = createContextFactory(server.deps);
 
   const h: Harness = {

@@ -7,6 +7,7 @@ export interface Logger {
   error(obj: unknown, msg?: string): void;
   warn(obj: unknown, msg?: string): void;
   info(obj: unknown, msg?: string): void;
+  child?(bindings: Record<string, unknown>): Logger;
 }
 
 /** Long-lived services, created once at start-up. */
@@ -27,10 +28,14 @@ export type Context = {
 };
 
 export function createContextFactory(deps: Deps) {
-  return (opts: { req: Request; requestId?: string }): Context => ({
-    deps,
-    authorization: opts.req.headers.get('authorization'),
-    requestId: opts.requestId ?? opts.req.headers.get('x-request-id') ?? undefined,
-    log: deps.log,
-  });
+  return (opts: { req: Request; requestId?: string }): Context => {
+    const requestId = opts.requestId ?? opts.req.headers.get('x-request-id') ?? undefined;
+    return {
+      deps,
+      authorization: opts.req.headers.get('authorization'),
+      requestId,
+      // Every log line of a request carries its id.
+      log: requestId && deps.log?.child ? deps.log.child({ requestId }) : deps.log,
+    };
+  };
 }

@@ -218,7 +218,9 @@ function organizationOf(claims: JWTPayload): ClerkOrganizationClaims | undefined
     if (!id) return undefined;
     const result: ClerkOrganizationClaims = { id };
     const slug = str(org.slg);
-    const role = str(org.rol);
+    // v2 tokens carry the role without its prefix ("admin"); webhooks and v1 use "org:admin".
+    const rol = str(org.rol);
+    const role = rol && !rol.startsWith('org:') ? `org:${rol}` : rol;
     if (slug) result.slug = slug;
     if (role) result.role = role;
     if (typeof org.per === 'string') {

@@ -55,7 +55,7 @@ describe('createJwksAuthenticator', () => {
     expect(u.clerkId).toBe('user_abc');
     expect(u.sessionId).toBe('sess_1');
     expect(u.authorizedParty).toBe(DEFAULT_AZP);
-    expect(u.organization).toEqual({ id: 'org_1', slug: 'acme', role: 'admin', permissions: ['read', 'write'] });
+    expect(u.organization).toEqual({ id: 'org_1', slug: 'acme', role: 'org:admin', permissions: ['read', 'write'] });
     expect(u.email).toBe('a@example.com');
     expect(u.name).toBe('Alice');
     expect(u.imageUrl).toBe('https://img.example/a.png');
