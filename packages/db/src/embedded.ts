@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Env } from '@ap/config/env';
+import { SessionQueue } from './embedded-queue.ts';
 
 export interface OpenDatabase {
   /** A PostgreSQL URL: the configured one, or the embedded server's loopback address. */
@@ -41,6 +42,8 @@ export async function startEmbeddedPostgres(options: {
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? 100,
   });
+  // See embedded-queue.ts: the stock queue lets connections interleave.
+  (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
   await server.start();
   const conn = server.getServerConn();
   const url = `postgresql://postgres@${conn}/postgres?sslmode=disable`;

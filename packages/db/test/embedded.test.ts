@@ -5,6 +5,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { lockDataDir, startEmbeddedPostgres } from '../src/embedded.ts';
 import { migrate, migrationStatus } from '../src/migrate.ts';
+import { createDb } from '../src/client.ts';
 
 describe('embedded PostgreSQL', () => {
   it('serves pgvector over a PostgreSQL URL and keeps its data across restarts', async () => {
@@ -39,4 +40,46 @@ describe('embedded PostgreSQL', () => {
     const unlock = await lockDataDir(dir);
     await unlock();
   });
+
+  it('keeps concurrent transactions and queries from many connections apart', async () => {
+    const embedded = await startEmbeddedPostgres({});
+    await migrate(embedded.url);
+    const db = createDb(embedded.url, { max: 10 });
+    try {
+      const owner = await db.user.create({ data: { clerkId: `owner_${crypto.randomUUID()}` } });
+      const errors: string[] = [];
+      await Promise.all(
+        Array.from({ length: 300 }, async (_, i) => {
+          try {
+            if (i % 4 === 0) {
+              await db.$transaction(async (tx) => {
+                const b = await tx.board.create({ data: { name: `b${i}`, ownerId: owner.id } });
+                await tx.column.create({ data: { boardId: b.id, name: 'c', rank: 'm' } });
+                expect(await tx.column.count({ where: { boardId: b.id } })).toBe(1);
+              });
+            } else if (i % 4 === 1) {
+              // Rolled back: its board must never be visible to anyone.
+              await db
+                .$transaction(async (tx) => {
+                  await tx.board.create({ data: { name: 'rolled back', ownerId: owner.id } });
+                  throw new Error('rollback');
+                })
+                .catch((e: Error) => expect(e.message).toBe('rollback'));
+            } else if (i % 4 === 2) {
+              await db.board.findMany({ where: { ownerId: owner.id }, take: 5, select: { id: true, name: true } });
+            } else {
+              expect(await db.board.count({ where: { ownerId: owner.id, name: 'rolled back' } })).toBe(0);
+            }
+          } catch (err) {
+            errors.push((err as Error).message);
+          }
+        }),
+      );
+      expect(errors).toEqual([]);
+      expect(await db.board.count({ where: { ownerId: owner.id } })).toBe(75);
+    } finally {
+      await db.$disconnect();
+      await embedded.close();
+    }
+  }, 60_000);
 });
