@@ -210,3 +210,20 @@ describe('readiness and shutdown', () => {
     await s.issuer.close();
   });
 });
+
+describe('REST requests without a body', () => {
+  it('treats a bodyless PUT/POST/DELETE as an empty JSON object', async () => {
+    const u = await h.user();
+    // PATCH with no body and no content type: an empty update, not a 415.
+    const r = await fetch(`${h.url}/api/users/me`, { method: 'PATCH', headers: { authorization: `Bearer ${u.token}` } });
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { id: string }).id).toBe(u.id);
+    // A body with a wrong content type is still refused.
+    const bad = await fetch(`${h.url}/api/users/me`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${u.token}`, 'content-type': 'text/plain' },
+      body: 'displayName=x',
+    });
+    expect(bad.status).toBe(415);
+  });
+});

@@ -1,9 +1,29 @@
 import { router } from './trpc.ts';
 import { usersRouter } from './routers/users/router.ts';
+import { organizationsRouter } from './routers/organizations/router.ts';
+import { notificationsRouter } from './routers/notifications/router.ts';
+import { boardPermissionsRouter } from './routers/board-permissions/router.ts';
+import { actionPointSharesRouter } from './routers/action-point-shares/router.ts';
+import { commentsRouter } from './routers/comments/router.ts';
+import { tagsRouter } from './routers/tags/router.ts';
+import { linksRouter } from './routers/links/router.ts';
+import { boardsRouter } from './routers/boards/router.ts';
+import { columnsRouter } from './routers/columns/router.ts';
+import { actionPointsRouter } from './routers/action-points/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
   users: usersRouter,
+  organizations: organizationsRouter,
+  notifications: notificationsRouter,
+  boardPermissions: boardPermissionsRouter,
+  actionPointShares: actionPointSharesRouter,
+  comments: commentsRouter,
+  tags: tagsRouter,
+  links: linksRouter,
+  boards: boardsRouter,
+  columns: columnsRouter,
+  actionPoints: actionPointsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -149,3 +149,79 @@ export function assertCanGrant(own: Level, requested: Level): void {
     throw new AppError('FORBIDDEN', `Cannot grant ${requested}: above your own level (${own})`);
   }
 }
+
+/** True when a level change takes rights away. */
+export const lowered = (from: Level, to: Level): boolean => rank(to) < rank(from);
+
+/** The grantee of a board grant or an action point share: someone else, not the owner. */
+export function assertGrantee(input: { callerId: string; ownerId: string; targetId: string; what: string }): void {
+  if (input.targetId === input.callerId) {
+    throw new AppError('BAD_REQUEST', `You cannot change your own access to this ${input.what}`, {
+      fields: [{ path: 'userId', message: 'is yourself' }],
+    });
+  }
+  if (input.targetId === input.ownerId) {
+    throw new AppError('BAD_REQUEST', `The owner of this ${input.what} already has every right`, {
+      fields: [{ path: 'userId', message: 'is the owner' }],
+    });
+  }
+}
+
+/** Users a grant or a share can be given to: existing, not deleted accounts. */
+export const grantableUser = (userId: string): Prisma.UserWhereInput => ({ id: userId, deletedAt: null });
+
+/** Comments the user may see: those on action points they may see. */
+export function commentVisibleTo(userId: string): Prisma.CommentWhereInput {
+  return { actionPoint: actionPointVisibleTo(userId) };
+}
+
+/**
+ * Who may change a comment, given the caller's level on its action point:
+ * its author edits it (while they may still comment); its author or an ADMIN of
+ * the action point deletes it.
+ */
+export function assertCanChangeComment(
+  access: Level,
+  input: { isAuthor: boolean; action: 'update' | 'delete' },
+): void {
+  if (input.isAuthor && atLeast(access, 'COMMENT')) return;
+  if (input.action === 'delete' && atLeast(access, 'ADMIN')) return;
+  throw new AppError(
+    'FORBIDDEN',
+    input.action === 'update'
+      ? 'Only the author can edit a comment'
+      : 'Only the author or an ADMIN of the action point can delete a comment',
+  );
+}
+
+/**
+ * The users among `userIds` who may see the action point (each checked with the
+ * same visibility rule as every query), e.g. who can be mentioned or notified.
+ */
+export async function usersWhoCanSeeActionPoint(
+  db: DbTx,
+  actionPointId: string,
+  userIds: string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const userId of new Set(userIds)) {
+    const visible = await db.actionPoint.findFirst({
+      where: { id: actionPointId, ...actionPointVisibleTo(userId) },
+      select: { id: true },
+    });
+    if (!visible) continue;
+    const user = await db.user.findFirst({ where: grantableUser(userId), select: { id: true } });
+    if (user) out.add(userId);
+  }
+  return out;
+}
+
+/** Tags the user may see: those of boards they may see. */
+export function tagVisibleTo(userId: string): Prisma.TagWhereInput {
+  return { board: boardVisibleTo(userId) };
+}
+
+/** Links the user may see: both of their ends visible to them. */
+export function linkVisibleTo(userId: string): Prisma.LinkedActionPointWhereInput {
+  return { source: actionPointVisibleTo(userId), target: actionPointVisibleTo(userId) };
+}

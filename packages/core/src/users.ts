@@ -1,5 +1,8 @@
 import type { Db } from '@ap/db/client';
+import { syncOrganizationClaims } from './clerk-sync.ts';
 import { AppError } from './errors.ts';
+import type { EventBus } from './events.ts';
+import { ensureWorkspace } from './workspace.ts';
 
 /** What identity verification says about the caller (a ClerkUser fits). */
 export interface Identity {
@@ -7,6 +10,10 @@ export interface Identity {
   email?: string;
   name?: string;
   imageUrl?: string;
+  /** The token's active organization (v2 `o`), synced into Organization/Role/UserRole. */
+  organization?: { id: string; slug?: string; role?: string };
+  /** Token claims; `iat` orders token organization claims against webhooks. */
+  claims?: { iat?: number };
 }
 
 export interface ProfileLookup {
@@ -37,15 +44,18 @@ export type LocalUser = {
 
 /**
  * The local User of a verified identity, created on first sight. Concurrent first
- * requests converge on one row (INSERT … ON CONFLICT DO NOTHING, then read).
- * Profile fields missing from the token are filled from `profiles` on creation.
+ * requests (and a concurrent Clerk webhook) converge on one row (INSERT … ON CONFLICT
+ * DO NOTHING, then read). Profile fields missing from the token are filled from
+ * `profiles` on creation. A new user's personal workspace is provisioned exactly once;
+ * the token's organization claims are synced when they differ from what is stored.
  * A deleted user is refused.
  */
 export async function ensureUser(
-  deps: { db: Db; profiles?: ProfileLookup },
+  deps: { db: Db; profiles?: ProfileLookup; events?: EventBus },
   identity: Identity,
 ): Promise<LocalUser> {
-  let user = await deps.db.user.findUnique({ where: { clerkId: identity.clerkId }, select: userSelect });
+  const select = { ...userSelect, provisionedAt: true } as const;
+  let user = await deps.db.user.findUnique({ where: { clerkId: identity.clerkId }, select });
   if (!user) {
     let { email, name, imageUrl } = identity;
     if (deps.profiles && (!email || !name)) {
@@ -65,10 +75,21 @@ export async function ensureUser(
       ],
       skipDuplicates: true,
     });
-    user = await deps.db.user.findUniqueOrThrow({ where: { clerkId: identity.clerkId }, select: userSelect });
+    user = await deps.db.user.findUniqueOrThrow({ where: { clerkId: identity.clerkId }, select });
   }
   if (user.deletedAt) throw new AppError('UNAUTHORIZED', 'This account has been deleted');
-  return user;
+  if (!user.provisionedAt) await ensureWorkspace(deps.db, user.id);
+  if (identity.organization) {
+    const iat = identity.claims?.iat;
+    await syncOrganizationClaims(
+      deps,
+      user,
+      identity.organization,
+      typeof iat === 'number' ? new Date(iat * 1000) : new Date(),
+    );
+  }
+  const { provisionedAt: _provisioned, ...local } = user;
+  return local;
 }
 
 /** The public shape of a user. */

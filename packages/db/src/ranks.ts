@@ -31,6 +31,8 @@ export interface Anchor {
   rank: string;
   /** The nearest rank on the other side of the anchor, excluding the item being placed. */
   other: string | null;
+  /** Whose rank `other` is. */
+  otherId: string | null;
 }
 
 /**
@@ -47,29 +49,125 @@ export async function itemAnchor(
   const rows =
     side === 'before'
       ? await tx.$queryRaw<Anchor[]>`
-          SELECT x."columnId"::text AS "parentId", x."rank",
-                 (SELECT p."rank" FROM "ActionPointBoardAssociation" p
-                   WHERE p."columnId" = x."columnId" AND p."rank" < x."rank" AND p."actionPointId" <> ${selfId}::uuid
-                   ORDER BY p."rank" DESC LIMIT 1) AS other
+          SELECT x."columnId"::text AS "parentId", x."rank", o."rank" AS other, o."actionPointId"::text AS "otherId"
             FROM "ActionPointBoardAssociation" x
+            LEFT JOIN LATERAL (
+                 SELECT p."rank", p."actionPointId" FROM "ActionPointBoardAssociation" p
+                  WHERE p."columnId" = x."columnId" AND p."rank" < x."rank" AND p."actionPointId" <> ${selfId}::uuid
+                  ORDER BY p."rank" DESC LIMIT 1) o ON true
            WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`
       : await tx.$queryRaw<Anchor[]>`
-          SELECT x."columnId"::text AS "parentId", x."rank",
-                 (SELECT p."rank" FROM "ActionPointBoardAssociation" p
-                   WHERE p."columnId" = x."columnId" AND p."rank" > x."rank" AND p."actionPointId" <> ${selfId}::uuid
-                   ORDER BY p."rank" ASC LIMIT 1) AS other
+          SELECT x."columnId"::text AS "parentId", x."rank", o."rank" AS other, o."actionPointId"::text AS "otherId"
             FROM "ActionPointBoardAssociation" x
+            LEFT JOIN LATERAL (
+                 SELECT p."rank", p."actionPointId" FROM "ActionPointBoardAssociation" p
+                  WHERE p."columnId" = x."columnId" AND p."rank" > x."rank" AND p."actionPointId" <> ${selfId}::uuid
+                  ORDER BY p."rank" ASC LIMIT 1) o ON true
            WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/** The last action point of a column (highest rank), ignoring one (the one being placed). */
+export async function lastItem(tx: DbTx, columnId: string, selfId: string): Promise<{ id: string; rank: string } | null> {
+  const rows = await tx.$queryRaw<{ id: string; rank: string }[]>`
+    SELECT "actionPointId"::text AS id, "rank" FROM "ActionPointBoardAssociation"
+     WHERE "columnId" = ${columnId}::uuid AND "actionPointId" <> ${selfId}::uuid
+     ORDER BY "rank" DESC LIMIT 1`;
   return rows[0] ?? null;
 }
 
 /** The highest rank in a column, ignoring one action point (the one being placed). */
 export async function lastItemRank(tx: DbTx, columnId: string, selfId: string): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ rank: string }[]>`
-    SELECT "rank" FROM "ActionPointBoardAssociation"
-     WHERE "columnId" = ${columnId}::uuid AND "actionPointId" <> ${selfId}::uuid
-     ORDER BY "rank" DESC LIMIT 1`;
-  return rows[0]?.rank ?? null;
+  return (await lastItem(tx, columnId, selfId))?.rank ?? null;
+}
+
+/**
+ * A gap of a column, as read before taking the column's lock: the neighbours that
+ * bound it (id and rank; null at an end). A write "if the gap is unchanged" checks,
+ * in the same statement, that both neighbours still hold those ranks there and that
+ * nothing but the item being placed lies between them.
+ */
+export interface Gap {
+  lo: string | null;
+  loId: string | null;
+  hi: string | null;
+  hiId: string | null;
+}
+
+/** Moves an action point into a gap of a column at `rank` if the gap is as read (else false, nothing written). */
+export async function setItemPositionInGap(
+  tx: DbTx,
+  actionPointId: string,
+  boardId: string,
+  columnId: string,
+  rank: string,
+  gap: Gap,
+): Promise<boolean> {
+  const n = await tx.$executeRaw`
+    UPDATE "ActionPointBoardAssociation" AS a
+       SET "columnId" = ${columnId}::uuid, "rank" = ${rank}, "updatedAt" = now()
+     WHERE a."actionPointId" = ${actionPointId}::uuid AND a."boardId" = ${boardId}::uuid
+       AND (${gap.loId}::uuid IS NULL OR EXISTS (
+            SELECT 1 FROM "ActionPointBoardAssociation" o
+             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" = ${gap.loId}::uuid AND o."rank" = ${gap.lo}::text))
+       AND (${gap.hiId}::uuid IS NULL OR EXISTS (
+            SELECT 1 FROM "ActionPointBoardAssociation" o
+             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" = ${gap.hiId}::uuid AND o."rank" = ${gap.hi}::text))
+       AND NOT EXISTS (
+            SELECT 1 FROM "ActionPointBoardAssociation" o
+             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" <> ${actionPointId}::uuid
+               AND (${gap.lo}::text IS NULL OR o."rank" > ${gap.lo}::text)
+               AND (${gap.hi}::text IS NULL OR o."rank" < ${gap.hi}::text))`;
+  return n === 1;
+}
+
+/** Puts an action point on a board in a gap of a column at `rank` if the gap is as read (else false). */
+export async function insertItemPositionInGap(
+  tx: DbTx,
+  actionPointId: string,
+  boardId: string,
+  columnId: string,
+  rank: string,
+  gap: Gap,
+): Promise<boolean> {
+  const n = await tx.$executeRaw`
+    INSERT INTO "ActionPointBoardAssociation" ("actionPointId", "boardId", "columnId", "rank", "updatedAt")
+    SELECT ${actionPointId}::uuid, ${boardId}::uuid, ${columnId}::uuid, ${rank}, now()
+     WHERE (${gap.loId}::uuid IS NULL OR EXISTS (
+            SELECT 1 FROM "ActionPointBoardAssociation" o
+             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" = ${gap.loId}::uuid AND o."rank" = ${gap.lo}::text))
+       AND (${gap.hiId}::uuid IS NULL OR EXISTS (
+            SELECT 1 FROM "ActionPointBoardAssociation" o
+             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" = ${gap.hiId}::uuid AND o."rank" = ${gap.hi}::text))
+       AND NOT EXISTS (
+            SELECT 1 FROM "ActionPointBoardAssociation" o
+             WHERE o."columnId" = ${columnId}::uuid
+               AND (${gap.lo}::text IS NULL OR o."rank" > ${gap.lo}::text)
+               AND (${gap.hi}::text IS NULL OR o."rank" < ${gap.hi}::text))
+    ON CONFLICT ("columnId", "rank") DO NOTHING`;
+  return n === 1;
+}
+
+/**
+ * What a move needs to know before it starts, in one read: the column the action
+ * point is in on that board, and the board's owner, organization and the caller's
+ * grant (the inputs of authorization's boardLevelOf). Null when the action point is
+ * not on that board.
+ */
+export async function moveContext(
+  tx: DbTx,
+  actionPointId: string,
+  boardId: string,
+  userId: string,
+): Promise<{ columnId: string; ownerId: string; organizationId: string | null; grant: string | null } | null> {
+  const rows = await tx.$queryRaw<{ columnId: string; ownerId: string; organizationId: string | null; grant: string | null }[]>`
+    SELECT a."columnId"::text AS "columnId", b."ownerId"::text AS "ownerId",
+           b."organizationId"::text AS "organizationId", p."level"::text AS "grant"
+      FROM "ActionPointBoardAssociation" a
+      JOIN "Board" b ON b."id" = a."boardId"
+      LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${userId}::uuid
+     WHERE a."actionPointId" = ${actionPointId}::uuid AND a."boardId" = ${boardId}::uuid`;
+  return rows[0] ?? null;
 }
 
 /** Action points of a column in rank order (ids only), for rebalancing. */
@@ -169,26 +267,30 @@ export async function columnAnchor(
   const rows =
     side === 'before'
       ? await tx.$queryRaw<Anchor[]>`
-          SELECT x."boardId"::text AS "parentId", x."rank",
-                 (SELECT p."rank" FROM "Column" p
-                   WHERE p."boardId" = x."boardId" AND p."rank" < x."rank" AND p."id" <> ${self}::uuid
-                   ORDER BY p."rank" DESC LIMIT 1) AS other
-            FROM "Column" x WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`
+          SELECT x."boardId"::text AS "parentId", x."rank", o."rank" AS other, o."id"::text AS "otherId"
+            FROM "Column" x
+            LEFT JOIN LATERAL (
+                 SELECT p."rank", p."id" FROM "Column" p
+                  WHERE p."boardId" = x."boardId" AND p."rank" < x."rank" AND p."id" <> ${self}::uuid
+                  ORDER BY p."rank" DESC LIMIT 1) o ON true
+           WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`
       : await tx.$queryRaw<Anchor[]>`
-          SELECT x."boardId"::text AS "parentId", x."rank",
-                 (SELECT p."rank" FROM "Column" p
-                   WHERE p."boardId" = x."boardId" AND p."rank" > x."rank" AND p."id" <> ${self}::uuid
-                   ORDER BY p."rank" ASC LIMIT 1) AS other
-            FROM "Column" x WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+          SELECT x."boardId"::text AS "parentId", x."rank", o."rank" AS other, o."id"::text AS "otherId"
+            FROM "Column" x
+            LEFT JOIN LATERAL (
+                 SELECT p."rank", p."id" FROM "Column" p
+                  WHERE p."boardId" = x."boardId" AND p."rank" > x."rank" AND p."id" <> ${self}::uuid
+                  ORDER BY p."rank" ASC LIMIT 1) o ON true
+           WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
   return rows[0] ?? null;
 }
 
-export async function lastColumnRank(tx: DbTx, boardId: string, selfId: string | null): Promise<string | null> {
+export async function lastColumn(tx: DbTx, boardId: string, selfId: string | null): Promise<{ id: string; rank: string } | null> {
   const self = selfId ?? '00000000-0000-0000-0000-000000000000';
-  const rows = await tx.$queryRaw<{ rank: string }[]>`
-    SELECT "rank" FROM "Column" WHERE "boardId" = ${boardId}::uuid AND "id" <> ${self}::uuid
+  const rows = await tx.$queryRaw<{ id: string; rank: string }[]>`
+    SELECT "id"::text AS id, "rank" FROM "Column" WHERE "boardId" = ${boardId}::uuid AND "id" <> ${self}::uuid
      ORDER BY "rank" DESC LIMIT 1`;
-  return rows[0]?.rank ?? null;
+  return rows[0] ?? null;
 }
 
 export async function boardColumnIds(tx: DbTx, boardId: string): Promise<string[]> {
@@ -241,29 +343,46 @@ export interface RankedItemRow {
   tags: { id: string; name: string; color: string }[];
 }
 
+/** A row of the board view: a column, and one of its first action points (null when it has none). */
+export type BoardViewRow = { columnName: string; columnRank: string } & (
+  | RankedItemRow
+  | ({ [K in keyof RankedItemRow]: K extends 'columnId' ? string : null })
+);
+
 /**
- * The first `perColumn` action points of every column of a board, in column then
- * rank order: one query (a LATERAL top-N per column on the (columnId, rank) index).
+ * Every column of a board in order, each with its first `perColumn` action points
+ * in rank order: one query (a LATERAL top-N per column on the (columnId, rank)
+ * index; an empty column gives one row without an action point).
  */
-export async function boardViewItems(db: DbTx, boardId: string, perColumn: number): Promise<RankedItemRow[]> {
-  return db.$queryRaw<RankedItemRow[]>`
-    SELECT c."id"::text AS "columnId", a."rank",
+export async function boardViewRows(db: DbTx, boardId: string, perColumn: number): Promise<BoardViewRow[]> {
+  return db.$queryRaw<BoardViewRow[]>`
+    SELECT c."id"::text AS "columnId", c."name" AS "columnName", c."rank" AS "columnRank", a."rank",
            ap."id"::text AS id, ap."title", ap."description", ap."dueDate", ap."completedAt",
            ap."ownerId"::text AS "ownerId", ap."assigneeId"::text AS "assigneeId", ap."version",
            ap."createdAt", ap."updatedAt",
            u."email" AS "assigneeEmail", u."displayName" AS "assigneeDisplayName", u."imageUrl" AS "assigneeImageUrl",
-           COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'color', t."color") ORDER BY t."name")
-                       FROM "ActionPointTag" apt JOIN "Tag" t ON t."id" = apt."tagId"
-                      WHERE apt."actionPointId" = a."actionPointId" AND apt."boardId" = ${boardId}::uuid), '[]'::json) AS tags
+           CASE WHEN a."actionPointId" IS NOT NULL THEN
+             COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'color', t."color") ORDER BY t."name")
+                         FROM "ActionPointTag" apt JOIN "Tag" t ON t."id" = apt."tagId"
+                        WHERE apt."actionPointId" = a."actionPointId" AND apt."boardId" = ${boardId}::uuid), '[]'::json)
+           END AS tags
       FROM "Column" c
-     CROSS JOIN LATERAL (
+      LEFT JOIN LATERAL (
            SELECT x."actionPointId", x."rank" FROM "ActionPointBoardAssociation" x
             WHERE x."columnId" = c."id"
-            ORDER BY x."rank" LIMIT ${perColumn}) a
-      JOIN "ActionPoint" ap ON ap."id" = a."actionPointId"
+            ORDER BY x."rank" LIMIT ${perColumn}) a ON true
+      LEFT JOIN "ActionPoint" ap ON ap."id" = a."actionPointId"
       LEFT JOIN "User" u ON u."id" = ap."assigneeId"
      WHERE c."boardId" = ${boardId}::uuid
      ORDER BY c."rank", a."rank"`;
+}
+
+/** The column an action point is in on a board (null when it is not on that board). */
+export async function itemColumn(tx: DbTx, actionPointId: string, boardId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ columnId: string }[]>`
+    SELECT "columnId"::text AS "columnId" FROM "ActionPointBoardAssociation"
+     WHERE "actionPointId" = ${actionPointId}::uuid AND "boardId" = ${boardId}::uuid`;
+  return rows[0]?.columnId ?? null;
 }
 
 /** Action points of one column after a rank (keyset), same shape as the board view. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { toPublicUser, updateProfile, type LocalUser } from '@ap/core/users';
 import type { ClerkUser } from '@ap/auth/types';
+import { searchUsers } from '@ap/core/user-search';
+import { paginated, ZPublicUser } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
-import { ZMe, ZUpdateMeInput } from './users.schema.ts';
+import { ZMe, ZSearchUsersInput, ZUpdateMeInput } from './users.schema.ts';
 
 function toMe(user: LocalUser, clerkUser: ClerkUser): z.input<typeof ZMe> {
   const org = clerkUser.organization;
@@ -26,4 +28,17 @@ export const usersRouter = router({
     .input(ZUpdateMeInput)
     .output(ZMe)
     .mutation(async ({ ctx, input }) => toMe(await updateProfile(ctx.deps.db, ctx.user.id, input), ctx.clerkUser)),
+
+  search: authedProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/users',
+        tags: ['users'],
+        summary: 'Find people who share an organization or a board with you, by name or email',
+      },
+    })
+    .input(ZSearchUsersInput)
+    .output(paginated(ZPublicUser))
+    .query(({ ctx, input }) => searchUsers(ctx.deps.db, ctx.user.id, input)),
 });

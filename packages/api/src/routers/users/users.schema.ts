@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZPublicUser } from '../../schemas.ts';
+import { ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
 
 export const ZMe = ZPublicUser.extend({
   clerkId: z.string(),
@@ -12,4 +12,9 @@ export const ZMe = ZPublicUser.extend({
 export const ZUpdateMeInput = z.strictObject({
   displayName: z.string().trim().min(1).max(100).nullable().optional(),
   imageUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+});
+
+export const ZSearchUsersInput = z.strictObject({
+  q: z.string().trim().min(1).max(100),
+  ...ZPaginationInput.shape,
 });

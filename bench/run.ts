@@ -1,0 +1,390 @@
+// `pnpm bench` (root `npm run bench`): throughput and latency of boards.view and of
+// concurrent moves, each against a floor measured on the same machine.
+//
+//   - Database: a fresh database on DATABASE_URL's server (dropped afterwards), or
+//     the embedded PostgreSQL when DATABASE_URL is unset.
+//   - The API server runs as its own process (apps/server/src/main.ts → startServer)
+//     in production mode, authenticating against a local RS256 issuer; the floor is
+//     bench/floor.ts (bare node:http + one hand-written pg query), also its own
+//     process; autocannon drives both from this process. Each side has one thread.
+//   - Seed: one board of 5 columns × 1,000 action points, with tags and assignees.
+//   - boards.view: REST and tRPC vs the floor, 32 connections.
+//   - Moves: 32 connections moving random action points of one column before random
+//     neighbours, vs one-row UPDATE transactions on one row (the same serialization
+//     point as a column's moves), 32 clients; the rate on 32 distinct rows is shown too.
+//
+// Environment: DATABASE_URL, BENCH_DURATION (seconds per run, default 10),
+// BENCH_CONNECTIONS (default 32).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { migrate } from '@ap/db/migrate';
+import { startEmbeddedPostgres } from '@ap/db/embedded';
+import { startTestIssuer } from '@ap/testing/issuer';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const COLUMNS = 5;
+const PER_COLUMN = 1_000;
+const TAGS = 8;
+const VIEW_GOAL = 0.7;
+const MOVE_GOAL = 0.5;
+
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+const children: ChildProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function startChild(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, ok: (status: number) => boolean, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (ok(res.status)) return;
+    } catch {}
+    if (Date.now() > until) throw new Error(`${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Evenly spaced base-36 ranks of 5 digits (the shape lexorank's rebalance writes). */
+function ranks(n: number): string[] {
+  const total = 36 ** 5;
+  const gap = Math.floor(total / (n + 1));
+  return Array.from({ length: n }, (_, i) => ((i + 1) * gap).toString(36).padStart(5, '0').replace(/0+$/, ''));
+}
+
+async function openDatabase(): Promise<string> {
+  const base = process.env.DATABASE_URL?.trim();
+  if (base) {
+    const name = `ap_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    cleanups.push(async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    });
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    log(`database ${name} on ${url.host}`);
+    return url.toString();
+  }
+  const embedded = await startEmbeddedPostgres({});
+  cleanups.push(() => embedded.close());
+  log('embedded PostgreSQL (DATABASE_URL unset): figures are for PGlite, which runs one query at a time');
+  return embedded.url;
+}
+
+interface Seeded {
+  boardId: string;
+  columnIds: string[];
+  /** Action point ids per column, in rank order. */
+  items: string[][];
+}
+
+async function seed(db: pg.Client, ownerId: string): Promise<Seeded> {
+  const boardId = randomUUID();
+  const columnIds = Array.from({ length: COLUMNS }, () => randomUUID());
+  const tagIds = Array.from({ length: TAGS }, () => randomUUID());
+  const items = columnIds.map(() => Array.from({ length: PER_COLUMN }, () => randomUUID()));
+  const itemRanks = ranks(PER_COLUMN);
+  await db.query('BEGIN');
+  await db.query(`INSERT INTO "Board" ("id", "name", "description", "ownerId", "updatedAt") VALUES ($1, 'Bench board', 'Seeded by bench/run.ts', $2, now())`, [boardId, ownerId]);
+  await db.query(
+    `INSERT INTO "Column" ("id", "boardId", "name", "rank", "updatedAt")
+     SELECT id, $1, name, rank, now() FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, name, rank)`,
+    [boardId, columnIds, ['Backlog', 'To do', 'In progress', 'Review', 'Done'], ranks(COLUMNS)],
+  );
+  await db.query(
+    `INSERT INTO "Tag" ("id", "boardId", "name", "color", "updatedAt")
+     SELECT id, $1, 'tag-' || ord, '#' || lpad(to_hex(ord * 1234567 % 16777216), 6, '0'), now()
+       FROM unnest($2::uuid[]) WITH ORDINALITY AS v(id, ord)`,
+    [boardId, tagIds],
+  );
+  await db.query(`INSERT INTO "BoardTag" ("boardId", "tagId") SELECT $1, unnest($2::uuid[])`, [boardId, tagIds]);
+  const all = items.flat();
+  await db.query(
+    `INSERT INTO "ActionPoint" ("id", "title", "description", "dueDate", "ownerId", "assigneeId", "updatedAt")
+     SELECT id, 'Action point ' || ord, 'Something to do, described in a sentence or two (' || ord || ').',
+            CASE WHEN ord % 4 = 0 THEN now() + (ord || ' hours')::interval END,
+            $2, CASE WHEN ord % 3 = 0 THEN $2::uuid END, now()
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS v(id, ord)`,
+    [all, ownerId],
+  );
+  await db.query(
+    `INSERT INTO "ActionPointBoardAssociation" ("actionPointId", "boardId", "columnId", "rank", "updatedAt")
+     SELECT id, $1, col, rank, now() FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS v(id, col, rank)`,
+    [boardId, all, items.flatMap((col, c) => col.map(() => columnIds[c]!)), items.flatMap(() => itemRanks)],
+  );
+  // One or two tags on each action point.
+  const tagAp: string[] = [];
+  const tagTag: string[] = [];
+  all.forEach((id, i) => {
+    tagAp.push(id);
+    tagTag.push(tagIds[i % TAGS]!);
+    if (i % 2 === 0) {
+      tagAp.push(id);
+      tagTag.push(tagIds[(i + 3) % TAGS]!);
+    }
+  });
+  await db.query(
+    `INSERT INTO "ActionPointTag" ("actionPointId", "tagId", "boardId") SELECT ap, tag, $1 FROM unnest($2::uuid[], $3::uuid[]) AS v(ap, tag)`,
+    [boardId, tagAp, tagTag],
+  );
+  await db.query('COMMIT');
+  await db.query('ANALYZE');
+  return { boardId, columnIds, items };
+}
+
+interface Run {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function cannon(name: string, opts: autocannon.Options, duration = DURATION): Promise<Run> {
+  const result = await autocannon({ connections: CONNECTIONS, duration, ...opts });
+  const ok = (result as unknown as Record<string, number>)['2xx'] ?? 0;
+  const run: Run = {
+    name,
+    rps: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+  if (result.non2xx) log(`${name}: status codes ${JSON.stringify(result.statusCodeStats)}`);
+  return run;
+}
+
+/** One-row UPDATE transactions per second from `clients` concurrent connections. */
+async function updateRate(url: string, clients: number, rowIds: string[], table: 'Column' | 'ActionPoint'): Promise<number> {
+  const conns = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
+  const sql = `UPDATE "${table}" SET "updatedAt" = now() WHERE "id" = $1`;
+  let count = 0;
+  const stopAt = Date.now() + DURATION * 1000;
+  const start = Date.now();
+  await Promise.all(
+    conns.map(async (c, i) => {
+      const id = rowIds[i % rowIds.length]!;
+      while (Date.now() < stopAt) {
+        await c.query('BEGIN');
+        await c.query(sql, [id]);
+        await c.query('COMMIT');
+        count++;
+      }
+    }),
+  );
+  const seconds = (Date.now() - start) / 1000;
+  await Promise.all(conns.map((c) => c.end()));
+  return count / seconds;
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function main() {
+  const started = Date.now();
+  const url = await openDatabase();
+  await migrate(url);
+  const issuer = await startTestIssuer();
+  cleanups.push(() => issuer.close());
+
+  // The API server, as `npm start` runs it.
+  const port = await freePort();
+  const api = `http://127.0.0.1:${port}`;
+  const server = startChild('apps/server/src/main.ts', {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: url,
+    MIGRATE_ON_START: 'false',
+    CLERK_ISSUER: issuer.issuer,
+    LOG_LEVEL: 'error',
+  });
+  server.stdout!.resume();
+  await waitFor(`${api}/health/ready`, (s) => s === 200);
+  log(`API server ${api} (pid ${server.pid})`);
+
+  const token = await issuer.sign({
+    sub: `user_bench_${randomUUID().slice(0, 8)}`,
+    expiresIn: 3600,
+    claims: { email: 'bench@example.test', name: 'Bench User' },
+  });
+  const auth = { authorization: `Bearer ${token}` };
+  const me = (await (await fetch(`${api}/api/users/me`, { headers: auth })).json()) as { id: string };
+
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const t0 = Date.now();
+  const data = await seed(db, me.id);
+  log(`seeded ${COLUMNS} columns × ${PER_COLUMN} action points with tags in ${fmt((Date.now() - t0) / 1000, 1)} s`);
+
+  // The floor.
+  const floorChild = startChild('bench/floor.ts', { DATABASE_URL: url, PORT: '0', POOL_SIZE: '10' });
+  const floorUrl = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    floorChild.stdout!.on('data', (chunk: Buffer) => {
+      buf += chunk.toString();
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    floorChild.once('exit', (code) => reject(new Error(`floor exited with ${code}`)));
+  });
+
+  // Same payload on all three paths.
+  const restPath = `/api/boards/${data.boardId}/view`;
+  const trpcPath = `/trpc/boards.view?input=${encodeURIComponent(JSON.stringify({ boardId: data.boardId }))}`;
+  const floorPath = `/view/${data.boardId}`;
+  const [restBody, trpcBody, floorBody] = await Promise.all([
+    fetch(api + restPath, { headers: auth }).then((r) => r.json()),
+    fetch(api + trpcPath, { headers: auth }).then((r) => r.json() as Promise<{ result: { data: unknown } }>),
+    fetch(floorUrl + floorPath).then((r) => r.json()),
+  ]);
+  const same = isDeepStrictEqual(restBody, floorBody) && isDeepStrictEqual(trpcBody.result.data, floorBody);
+  const bytes = JSON.stringify(restBody).length;
+  const items = (restBody as { columns: { items: unknown[] }[] }).columns.reduce((n, c) => n + c.items.length, 0);
+  log(`view payload: ${items} action points, ${fmt(bytes / 1024, 1)} KiB; REST = tRPC = floor: ${same}`);
+  if (!same) throw new Error('the floor does not serve the same payload as boards.view');
+
+  // boards.view
+  log(`boards.view: ${CONNECTIONS} connections, ${DURATION} s per run (after a 3 s warm-up each)`);
+  await cannon('warm-up', { url: floorUrl + floorPath }, 3);
+  const floor = await cannon('floor (node:http + pg)', { url: floorUrl + floorPath });
+  await cannon('warm-up', { url: api + restPath, headers: auth }, 3);
+  const rest = await cannon('boards.view REST', { url: api + restPath, headers: auth });
+  await cannon('warm-up', { url: api + trpcPath, headers: auth }, 3);
+  const trpc = await cannon('boards.view tRPC', { url: api + trpcPath, headers: auth });
+
+  // Moves: random action points of the first column, each before a random other one.
+  const col = data.columnIds[0]!;
+  const ids = data.items[0]!;
+  const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
+  const moveOpts: autocannon.Options = {
+    url: api,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const id = pick();
+          let before = pick();
+          while (before === id) before = pick();
+          return {
+            ...req,
+            path: `/api/boards/${data.boardId}/action-points/${id}/move`,
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: JSON.stringify({ columnId: col, beforeId: before }),
+          };
+        },
+      },
+    ],
+  };
+  log(`moves: ${CONNECTIONS} connections on one column of ${PER_COLUMN}`);
+  await cannon('warm-up', moveOpts, 3);
+  const moves = await cannon('moves REST', moveOpts);
+  const check = await db.query<{ n: string; distinct: string; maxlen: number }>(
+    `SELECT count(*) AS n, count(DISTINCT "rank") AS distinct, max(length("rank")) AS maxlen
+       FROM "ActionPointBoardAssociation" WHERE "columnId" = $1`,
+    [col],
+  );
+  const c = check.rows[0]!;
+  log(`after the moves: ${c.n} action points in the column, ${c.distinct} distinct ranks, longest rank ${c.maxlen}`);
+
+  // One-row UPDATE transactions (BEGIN; UPDATE …; COMMIT) on this machine.
+  const sameRow = await updateRate(url, CONNECTIONS, [data.columnIds[4]!], 'Column');
+  const distinctRows = await updateRate(url, CONNECTIONS, data.items[4]!.slice(0, CONNECTIONS), 'ActionPoint');
+  await db.end();
+
+  const line = (r: Run) =>
+    `${r.name.padEnd(26)} ${fmt(r.rps).padStart(8)} req/s   p50 ${fmt(r.p50, 1).padStart(7)} ms   p99 ${fmt(r.p99, 1).padStart(7)} ms${
+      r.non2xx || r.errors ? `   non-2xx ${r.non2xx}, errors ${r.errors}` : ''
+    }`;
+  const viewRest = rest.rps / floor.rps;
+  const viewTrpc = trpc.rps / floor.rps;
+  const moveRatio = moves.rps / sameRow;
+  console.log('');
+  console.log(`boards.view (${items} action points per view, ${CONNECTIONS} connections)`);
+  console.log(`  ${line(floor)}`);
+  console.log(`  ${line(rest)}`);
+  console.log(`  ${line(trpc)}`);
+  console.log(`Moves on one column (${CONNECTIONS} connections)`);
+  console.log(`  ${line(moves)}`);
+  console.log(`  ${'one-row UPDATE tx, one row'.padEnd(26)} ${fmt(sameRow).padStart(8)} tx/s`);
+  console.log(`  ${'one-row UPDATE tx, 32 rows'.padEnd(26)} ${fmt(distinctRows).padStart(8)} tx/s`);
+  console.log('');
+  console.log(`view ratio   REST ${fmt(viewRest, 2)}×  tRPC ${fmt(viewTrpc, 2)}× the floor   (goal ≥ ${VIEW_GOAL}×: ${Math.min(viewRest, viewTrpc) >= VIEW_GOAL ? 'met' : 'NOT met'})`);
+  console.log(
+    `move ratio   ${fmt(moveRatio, 2)}× one-row UPDATE tx on one row (${fmt(moves.rps / distinctRows, 2)}× on 32 rows)   (goal ≥ ${MOVE_GOAL}×: ${moveRatio >= MOVE_GOAL ? 'met' : 'NOT met'})`,
+  );
+  console.log(`total ${fmt((Date.now() - started) / 1000, 0)} s`);
+}
+
+async function shutdown() {
+  for (const child of children) {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          const t = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 8_000);
+          child.once('exit', () => {
+            clearTimeout(t);
+            resolve();
+          });
+        }),
+    ),
+  );
+  for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => log(`cleanup: ${(err as Error).message}`));
+}
+
+main()
+  .then(shutdown, async (err: unknown) => {
+    console.error(err);
+    await shutdown();
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());

@@ -1,0 +1,94 @@
+import {
+  addToBoard,
+  createActionPoint,
+  deleteActionPoint,
+  getActionPoint,
+  listActionPoints,
+  moveActionPoint,
+  removeFromBoard,
+  updateActionPoint,
+} from '@ap/core/action-points';
+import { paginated, ZOk } from '../../schemas.ts';
+import { authedProcedure, router } from '../../trpc.ts';
+import {
+  toActionPointOutput,
+  toDetailOutput,
+  toPositionOutput,
+  ZActionPoint,
+  ZActionPointDetail,
+  ZAddToBoardInput,
+  ZCreateActionPointInput,
+  ZDeleteActionPointInput,
+  ZGetActionPointInput,
+  ZListActionPointsInput,
+  ZMoveActionPointInput,
+  ZPosition,
+  ZRemoveFromBoardInput,
+  ZUpdateActionPointInput,
+} from './action-points.schema.ts';
+
+const tags = ['actionPoints'];
+const date = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
+
+export const actionPointsRouter = router({
+  create: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/action-points', tags, summary: 'Create an action point, optionally last in a column of a board' } })
+    .input(ZCreateActionPointInput)
+    .output(ZActionPointDetail)
+    .mutation(async ({ ctx, input }) =>
+      toDetailOutput(await createActionPoint(ctx.svc, { ...input, dueDate: date(input.dueDate) })),
+    ),
+
+  get: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/action-points/{actionPointId}', tags, summary: 'An action point with the boards you can see it on' } })
+    .input(ZGetActionPointInput)
+    .output(ZActionPointDetail)
+    .query(async ({ ctx, input }) => toDetailOutput(await getActionPoint(ctx.svc, input))),
+
+  list: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/action-points', tags, summary: 'Action points you can see (filters: owned, sharedWithMe, assignedToMe, q)' } })
+    .input(ZListActionPointsInput)
+    .output(paginated(ZActionPoint))
+    .query(async ({ ctx, input }) => {
+      const page = await listActionPoints(ctx.svc, input);
+      return { items: page.items.map(toActionPointOutput), nextCursor: page.nextCursor };
+    }),
+
+  update: authedProcedure
+    .meta({ openapi: { method: 'PATCH', path: '/action-points/{actionPointId}', tags, summary: 'Change an action point (expectedVersion: stale → CONFLICT)' } })
+    .input(ZUpdateActionPointInput)
+    .output(ZActionPointDetail)
+    .mutation(async ({ ctx, input }) =>
+      toDetailOutput(await updateActionPoint(ctx.svc, { ...input, dueDate: date(input.dueDate) })),
+    ),
+
+  delete: authedProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/action-points/{actionPointId}', tags, summary: 'Delete an action point from every board' } })
+    .input(ZDeleteActionPointInput)
+    .output(ZOk)
+    .mutation(async ({ ctx, input }) => {
+      await deleteActionPoint(ctx.svc, input);
+      return { ok: true as const };
+    }),
+
+  addToBoard: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/boards/{boardId}/action-points', tags, summary: 'Put an action point on a board, in a column' } })
+    .input(ZAddToBoardInput)
+    .output(ZPosition)
+    .mutation(async ({ ctx, input }) => toPositionOutput(await addToBoard(ctx.svc, input))),
+
+  removeFromBoard: authedProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/boards/{boardId}/action-points/{actionPointId}', tags, summary: 'Take an action point off a board (it stays on the others)' } })
+    .input(ZRemoveFromBoardInput)
+    .output(ZOk)
+    .mutation(async ({ ctx, input }) => {
+      await removeFromBoard(ctx.svc, input);
+      return { ok: true as const };
+    }),
+
+  move: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/boards/{boardId}/action-points/{actionPointId}/move', tags, summary: 'Move an action point within or across the columns of one board' } })
+    .input(ZMoveActionPointInput)
+    .output(ZPosition)
+    .mutation(async ({ ctx, input }) => toPositionOutput(await moveActionPoint(ctx.svc, input))),
+});

@@ -1,0 +1,51 @@
+import { createColumn, deleteColumn, listColumnItems, moveColumn, updateColumn } from '@ap/core/columns';
+import { paginated } from '../../schemas.ts';
+import { authedProcedure, router } from '../../trpc.ts';
+import { toBoardItemOutput, ZBoardItem } from '../action-points/action-points.schema.ts';
+import {
+  toColumnOutput,
+  ZColumn,
+  ZColumnItemsInput,
+  ZCreateColumnInput,
+  ZDeleteColumnInput,
+  ZDeleteColumnOutput,
+  ZMoveColumnInput,
+  ZUpdateColumnInput,
+} from './columns.schema.ts';
+
+const tags = ['columns'];
+
+export const columnsRouter = router({
+  create: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/boards/{boardId}/columns', tags, summary: 'Add a column (last, or beforeId / afterId another column)' } })
+    .input(ZCreateColumnInput)
+    .output(ZColumn)
+    .mutation(async ({ ctx, input }) => toColumnOutput(await createColumn(ctx.svc, input))),
+
+  update: authedProcedure
+    .meta({ openapi: { method: 'PATCH', path: '/columns/{columnId}', tags, summary: 'Rename a column' } })
+    .input(ZUpdateColumnInput)
+    .output(ZColumn)
+    .mutation(async ({ ctx, input }) => toColumnOutput(await updateColumn(ctx.svc, input))),
+
+  move: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/columns/{columnId}/move', tags, summary: 'Reorder a column (beforeId or afterId another column; neither: last)' } })
+    .input(ZMoveColumnInput)
+    .output(ZColumn)
+    .mutation(async ({ ctx, input }) => toColumnOutput(await moveColumn(ctx.svc, input))),
+
+  delete: authedProcedure
+    .meta({ openapi: { method: 'DELETE', path: '/columns/{columnId}', tags, summary: 'Delete a column (with action points: only with moveToColumnId)' } })
+    .input(ZDeleteColumnInput)
+    .output(ZDeleteColumnOutput)
+    .mutation(async ({ ctx, input }) => ({ ok: true as const, ...(await deleteColumn(ctx.svc, input)) })),
+
+  items: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/columns/{columnId}/action-points', tags, summary: 'Action points of a column in rank order' } })
+    .input(ZColumnItemsInput)
+    .output(paginated(ZBoardItem))
+    .query(async ({ ctx, input }) => {
+      const page = await listColumnItems(ctx.svc, input);
+      return { items: page.items.map(toBoardItemOutput), nextCursor: page.nextCursor };
+    }),
+});

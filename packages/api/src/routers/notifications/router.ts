@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { openNotificationStream } from '@ap/core/live';
+import {
+  listNotifications,
+  markAllRead,
+  markRead,
+  unreadCount,
+  type NotificationItem,
+} from '@ap/core/notification-inbox';
+import { paginated } from '../../schemas.ts';
+import { authedProcedure, router } from '../../trpc.ts';
+import { trackedStream } from '../board-events/router.ts';
+import {
+  ZListNotificationsInput,
+  ZMarkAllReadOutput,
+  ZMarkReadInput,
+  ZNotification,
+  ZOnNewInput,
+  ZUnreadCountOutput,
+} from './notifications.schema.ts';
+
+const tags = ['notifications'];
+
+export function toNotificationOutput(n: NotificationItem): z.input<typeof ZNotification> {
+  return {
+    ...n,
+    type: n.type as z.input<typeof ZNotification>['type'],
+    readAt: n.readAt?.toISOString() ?? null,
+    createdAt: n.createdAt.toISOString(),
+  };
+}
+
+export const notificationsRouter = router({
+  list: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/notifications', tags, summary: 'Your notifications, newest first' } })
+    .input(ZListNotificationsInput)
+    .output(paginated(ZNotification))
+    .query(async ({ ctx, input }) => {
+      const page = await listNotifications(ctx.deps.db, ctx.user.id, input);
+      return { items: page.items.map(toNotificationOutput), nextCursor: page.nextCursor };
+    }),
+
+  unreadCount: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/notifications/unread-count', tags, summary: 'How many of your notifications are unread' } })
+    .input(z.strictObject({}).optional())
+    .output(ZUnreadCountOutput)
+    .query(async ({ ctx }) => ({ count: await unreadCount(ctx.deps.db, ctx.user.id) })),
+
+  markRead: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/notifications/{notificationId}/read', tags, summary: 'Mark one of your notifications read' } })
+    .input(ZMarkReadInput)
+    .output(ZNotification)
+    .mutation(async ({ ctx, input }) => toNotificationOutput(await markRead(ctx.deps.db, ctx.user.id, input.notificationId))),
+
+  markAllRead: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/notifications/read-all', tags, summary: 'Mark all your notifications read' } })
+    .input(z.strictObject({}).optional())
+    .output(ZMarkAllReadOutput)
+    .mutation(async ({ ctx }) => ({ ok: true as const, updated: await markAllRead(ctx.deps.db, ctx.user.id) })),
+
+  /** Your new notifications, live (SSE). Reconnecting with the last id replays what was missed. */
+  onNew: authedProcedure
+    .input(ZOnNewInput)
+    .subscription(async ({ ctx, input, signal }) =>
+      trackedStream(await openNotificationStream(ctx.svc, { lastEventId: input?.lastEventId }, signal), toNotificationOutput),
+    ),
+});

@@ -1,0 +1,181 @@
+import type { DbTx, Prisma } from '@ap/db/client';
+import { recordActivity, type ActivityEntry } from './activity.ts';
+import {
+  assertCanGrant,
+  assertGrantee,
+  grantableUser,
+  lowered,
+  requireActionPoint,
+  type Level,
+} from './authorization.ts';
+import type { ServiceContext } from './context.ts';
+import { notFound } from './errors.ts';
+import type { DomainEvent } from './events.ts';
+import { notify } from './notifications.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { mutate } from './tx.ts';
+
+export const actionPointShareSelect = {
+  id: true,
+  actionPointId: true,
+  userId: true,
+  level: true,
+  sharedById: true,
+  createdAt: true,
+  updatedAt: true,
+  user: { select: { id: true, email: true, displayName: true, imageUrl: true } },
+} satisfies Prisma.ActionPointShareSelect;
+
+export type ActionPointShareRow = Prisma.ActionPointShareGetPayload<{ select: typeof actionPointShareSelect }>;
+
+/** Every board an action point is on: where changes to it are recorded. */
+export async function boardsOfActionPoint(tx: DbTx, actionPointId: string): Promise<string[]> {
+  const rows = await tx.actionPointBoardAssociation.findMany({
+    where: { actionPointId },
+    select: { boardId: true },
+    orderBy: { boardId: 'asc' },
+  });
+  return rows.map((r) => r.boardId);
+}
+
+/**
+ * Records a change once per board of the action point (once without a board when
+ * it is on none) and returns the last board event, whose id identifies the change.
+ */
+export async function recordOnActionPointBoards(
+  tx: DbTx,
+  boardIds: string[],
+  entry: Omit<ActivityEntry, 'boardId'>,
+  events: DomainEvent[],
+): Promise<{ id: string; at: string }> {
+  if (boardIds.length === 0) {
+    const event = await recordActivity(tx, { ...entry, boardId: null });
+    return { id: event.id, at: event.at };
+  }
+  let last: { id: string; at: string } | null = null;
+  for (const boardId of boardIds) {
+    const event = await recordActivity(tx, { ...entry, boardId });
+    events.push(event);
+    last = { id: event.id, at: event.at };
+  }
+  return last!;
+}
+
+/** Direct shares of an action point, by user id. */
+export async function listActionPointShares(
+  svc: ServiceContext,
+  input: { actionPointId: string; cursor?: string; limit: number },
+): Promise<Page<ActionPointShareRow>> {
+  await requireActionPoint(svc.db, svc.userId, input.actionPointId, 'VIEW');
+  const after = decodeCursor(input.cursor, 1);
+  const rows = await svc.db.actionPointShare.findMany({
+    where: { actionPointId: input.actionPointId, ...(after ? { userId: { gt: String(after[0]) } } : {}) },
+    orderBy: { userId: 'asc' },
+    take: input.limit + 1,
+    select: actionPointShareSelect,
+  });
+  return toPage(rows, input.limit, (r) => [r.userId]);
+}
+
+/**
+ * Shares one action point with a user, or changes the level (ADMIN on the action
+ * point required, never above the caller's own level).
+ */
+export async function shareActionPoint(
+  svc: ServiceContext,
+  input: { actionPointId: string; userId: string; level: Level },
+): Promise<ActionPointShareRow> {
+  return mutate(svc, async (tx, events) => {
+    const ap = await requireActionPoint(tx, svc.userId, input.actionPointId, 'VIEW');
+    assertCanGrant(ap.level, input.level);
+    const user = await tx.user.findFirst({ where: grantableUser(input.userId), select: { id: true } });
+    if (!user) throw notFound('User');
+    assertGrantee({ callerId: svc.userId, ownerId: ap.ownerId, targetId: input.userId, what: 'action point' });
+
+    const key = { actionPointId_userId: { actionPointId: input.actionPointId, userId: input.userId } };
+    const before = await tx.actionPointShare.findUnique({ where: key, select: { level: true } });
+    if (before?.level === input.level) {
+      return tx.actionPointShare.findUniqueOrThrow({ where: key, select: actionPointShareSelect });
+    }
+    const row = await tx.actionPointShare.upsert({
+      where: key,
+      create: { actionPointId: input.actionPointId, userId: input.userId, level: input.level, sharedById: svc.userId },
+      update: { level: input.level, sharedById: svc.userId },
+      select: actionPointShareSelect,
+    });
+    const boardIds = await boardsOfActionPoint(tx, input.actionPointId);
+    const recorded = await recordOnActionPointBoards(
+      tx,
+      boardIds,
+      {
+        actionPointId: input.actionPointId,
+        actorId: svc.userId,
+        action: 'share.granted',
+        entityType: 'share',
+        entityId: row.id,
+        changes: { userId: input.userId, level: { from: before?.level ?? null, to: input.level } },
+      },
+      events,
+    );
+    if (before && lowered(before.level as Level, input.level)) {
+      events.push({
+        kind: 'access',
+        id: recorded.id,
+        boardId: null,
+        actionPointId: input.actionPointId,
+        userIds: [input.userId],
+        at: recorded.at,
+      });
+    }
+    await notify(
+      tx,
+      {
+        recipients: [input.userId],
+        type: 'ACTION_POINT_SHARED',
+        actorId: svc.userId,
+        actionPointId: input.actionPointId,
+        data: { level: input.level, previousLevel: before?.level ?? null },
+      },
+      events,
+    );
+    return row;
+  });
+}
+
+/** Removes a direct share (ADMIN on the action point); effective on the next request. */
+export async function unshareActionPoint(
+  svc: ServiceContext,
+  input: { actionPointId: string; userId: string },
+): Promise<void> {
+  await mutate(svc, async (tx, events) => {
+    const ap = await requireActionPoint(tx, svc.userId, input.actionPointId, 'VIEW');
+    assertCanGrant(ap.level, 'VIEW');
+    const existing = await tx.actionPointShare.findUnique({
+      where: { actionPointId_userId: { actionPointId: input.actionPointId, userId: input.userId } },
+      select: { id: true, level: true },
+    });
+    if (!existing) throw notFound('Share');
+    await tx.actionPointShare.delete({ where: { id: existing.id } });
+    const recorded = await recordOnActionPointBoards(
+      tx,
+      await boardsOfActionPoint(tx, input.actionPointId),
+      {
+        actionPointId: input.actionPointId,
+        actorId: svc.userId,
+        action: 'share.revoked',
+        entityType: 'share',
+        entityId: existing.id,
+        changes: { userId: input.userId, level: { from: existing.level, to: null } },
+      },
+      events,
+    );
+    events.push({
+      kind: 'access',
+      id: recorded.id,
+      boardId: null,
+      actionPointId: input.actionPointId,
+      userIds: [input.userId],
+      at: recorded.at,
+    });
+  });
+}

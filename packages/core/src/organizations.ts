@@ -1,0 +1,123 @@
+/** Organizations the caller belongs to, and their members. */
+import type { DbTx, Prisma } from '@ap/db/client';
+import { AppError } from './errors.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { toPublicUser } from './users.ts';
+
+/** Organizations the user is a member of (not deleted). */
+export function organizationVisibleTo(userId: string): Prisma.OrganizationWhereInput {
+  return { deletedAt: null, members: { some: { userId } } };
+}
+
+const roleSelect = { key: true, name: true, isAdmin: true } as const satisfies Prisma.RoleSelect;
+
+const organizationSelect = (userId: string) =>
+  ({
+    id: true,
+    name: true,
+    slug: true,
+    imageUrl: true,
+    createdAt: true,
+    members: { where: { userId }, select: { role: { select: roleSelect } } },
+  }) as const satisfies Prisma.OrganizationSelect;
+
+type OrganizationRow = Prisma.OrganizationGetPayload<{ select: ReturnType<typeof organizationSelect> }>;
+
+export interface OrganizationItem {
+  id: string;
+  name: string;
+  slug: string | null;
+  imageUrl: string | null;
+  createdAt: Date;
+  /** The caller's role in it. */
+  role: { key: string; name: string; isAdmin: boolean } | null;
+}
+
+const toItem = (row: OrganizationRow): OrganizationItem => ({
+  id: row.id,
+  name: row.name,
+  slug: row.slug,
+  imageUrl: row.imageUrl,
+  createdAt: row.createdAt,
+  role: row.members[0]?.role ?? null,
+});
+
+/** By name, then id. */
+export async function listOrganizations(
+  db: DbTx,
+  userId: string,
+  input: { cursor?: string; limit: number },
+): Promise<Page<OrganizationItem>> {
+  const cursor = decodeCursor(input.cursor, 2);
+  const [name, id] = cursor ? cursorStrings(cursor) : [null, null];
+  const rows = await db.organization.findMany({
+    where: {
+      ...organizationVisibleTo(userId),
+      ...(name !== null && id !== null ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {}),
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
+    select: organizationSelect(userId),
+  });
+  return toPage(rows.map(toItem), input.limit, (o) => [o.name, o.id]);
+}
+
+export async function getOrganization(db: DbTx, userId: string, organizationId: string): Promise<OrganizationItem> {
+  const row = await db.organization.findFirst({
+    where: { id: organizationId, ...organizationVisibleTo(userId) },
+    select: organizationSelect(userId),
+  });
+  if (!row) throw new AppError('NOT_FOUND', 'Organization not found');
+  return toItem(row);
+}
+
+export interface MemberItem {
+  user: ReturnType<typeof toPublicUser>;
+  role: { key: string; name: string; isAdmin: boolean };
+  joinedAt: Date;
+}
+
+/** Members of an organization the caller belongs to, by join date. */
+export async function listMembers(
+  db: DbTx,
+  userId: string,
+  input: { organizationId: string; cursor?: string; limit: number },
+): Promise<Page<MemberItem & { id: string }>> {
+  const org = await db.organization.findFirst({
+    where: { id: input.organizationId, ...organizationVisibleTo(userId) },
+    select: { id: true },
+  });
+  if (!org) throw new AppError('NOT_FOUND', 'Organization not found');
+  const cursor = decodeCursor(input.cursor, 2);
+  const [at, id] = cursor ? cursorStrings(cursor) : [null, null];
+  const after = at !== null ? new Date(at) : null;
+  if (after && Number.isNaN(after.getTime())) throw badCursor();
+  const rows = await db.userRole.findMany({
+    where: {
+      organizationId: org.id,
+      user: { deletedAt: null },
+      ...(after && id !== null ? { OR: [{ createdAt: { gt: after } }, { createdAt: after, id: { gt: id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      createdAt: true,
+      role: { select: roleSelect },
+      user: { select: { id: true, email: true, displayName: true, imageUrl: true } },
+    },
+  });
+  const items = rows.map((r) => ({ id: r.id, user: toPublicUser(r.user), role: r.role, joinedAt: r.createdAt }));
+  return toPage(items, input.limit, (m) => [m.joinedAt.toISOString(), m.id]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const badCursor = () =>
+  new AppError('BAD_REQUEST', 'Invalid cursor', { fields: [{ path: 'cursor', message: 'is not a cursor from this list' }] });
+
+function cursorStrings(values: (string | number | null)[]): [string, string] {
+  const [a, b] = values;
+  if (typeof a !== 'string' || typeof b !== 'string' || !UUID.test(b)) throw badCursor();
+  return [a, b];
+}
