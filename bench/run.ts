@@ -299,7 +299,7 @@ async function main() {
   const col = data.columnIds[0]!;
   const ids = data.items[0]!;
   const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
-  const moveOpts: autocannon.Options = {
+  const moveOpts = (transport: 'rest' | 'trpc'): autocannon.Options => ({
     url: api,
     requests: [
       {
@@ -308,19 +308,23 @@ async function main() {
           const id = pick();
           let before = pick();
           while (before === id) before = pick();
-          return {
-            ...req,
-            path: `/api/boards/${data.boardId}/action-points/${id}/move`,
-            headers: { ...auth, 'content-type': 'application/json' },
-            body: JSON.stringify({ columnId: col, beforeId: before }),
-          };
+          const headers = { ...auth, 'content-type': 'application/json' };
+          return transport === 'rest'
+            ? { ...req, headers, path: `/api/boards/${data.boardId}/action-points/${id}/move`, body: JSON.stringify({ columnId: col, beforeId: before }) }
+            : {
+                ...req,
+                headers,
+                path: '/trpc/actionPoints.move',
+                body: JSON.stringify({ boardId: data.boardId, actionPointId: id, columnId: col, beforeId: before }),
+              };
         },
       },
     ],
-  };
+  });
   log(`moves: ${CONNECTIONS} connections on one column of ${PER_COLUMN}`);
-  await cannon('warm-up', moveOpts, 3);
-  const moves = await cannon('moves REST', moveOpts);
+  await cannon('warm-up', moveOpts('rest'), 3);
+  const moves = await cannon('moves REST', moveOpts('rest'));
+  const movesTrpc = await cannon('moves tRPC', moveOpts('trpc'));
   const check = await db.query<{ n: string; distinct: string; maxlen: number }>(
     `SELECT count(*) AS n, count(DISTINCT "rank") AS distinct, max(length("rank")) AS maxlen
        FROM "ActionPointBoardAssociation" WHERE "columnId" = $1`,
@@ -341,6 +345,7 @@ async function main() {
   const viewRest = rest.rps / floor.rps;
   const viewTrpc = trpc.rps / floor.rps;
   const moveRatio = moves.rps / sameRow;
+  const moveRatioTrpc = movesTrpc.rps / sameRow;
   console.log('');
   console.log(`boards.view (${items} action points per view, ${CONNECTIONS} connections)`);
   console.log(`  ${line(floor)}`);
@@ -348,12 +353,15 @@ async function main() {
   console.log(`  ${line(trpc)}`);
   console.log(`Moves on one column (${CONNECTIONS} connections)`);
   console.log(`  ${line(moves)}`);
+  console.log(`  ${line(movesTrpc)}`);
   console.log(`  ${'one-row UPDATE tx, one row'.padEnd(26)} ${fmt(sameRow).padStart(8)} tx/s`);
   console.log(`  ${'one-row UPDATE tx, 32 rows'.padEnd(26)} ${fmt(distinctRows).padStart(8)} tx/s`);
   console.log('');
   console.log(`view ratio   REST ${fmt(viewRest, 2)}×  tRPC ${fmt(viewTrpc, 2)}× the floor   (goal ≥ ${VIEW_GOAL}×: ${Math.min(viewRest, viewTrpc) >= VIEW_GOAL ? 'met' : 'NOT met'})`);
   console.log(
-    `move ratio   ${fmt(moveRatio, 2)}× one-row UPDATE tx on one row (${fmt(moves.rps / distinctRows, 2)}× on 32 rows)   (goal ≥ ${MOVE_GOAL}×: ${moveRatio >= MOVE_GOAL ? 'met' : 'NOT met'})`,
+    `move ratio   REST ${fmt(moveRatio, 2)}×  tRPC ${fmt(moveRatioTrpc, 2)}× one-row UPDATE tx on one row ` +
+      `(${fmt(moves.rps / distinctRows, 2)}× / ${fmt(movesTrpc.rps / distinctRows, 2)}× on 32 rows)   ` +
+      `(goal ≥ ${MOVE_GOAL}×: ${Math.min(moveRatio, moveRatioTrpc) >= MOVE_GOAL ? 'met' : 'NOT met'})`,
   );
   console.log(`total ${fmt((Date.now() - started) / 1000, 0)} s`);
 }

@@ -380,6 +380,54 @@ describe('actionPoints.move', () => {
     expect(await titles(u, board.id, 0)).toEqual(['a', 'b']);
   });
 
+  it('lets an EDIT grantee and an organization admin move; not a plain member or a viewer', async () => {
+    const [owner, editor, orgAdmin, member, viewer] = await Promise.all([h.user(), h.user(), h.user(), h.user(), h.user()]);
+    const o = h.caller(owner.token);
+    const board = await o.boards.create({ name: 'Org board', columns: ['L', 'R'] });
+    const [l, r] = board.columns;
+    const a = await o.actionPoints.create({ title: 'a', boardId: board.id, columnId: l!.id });
+    const b = await o.actionPoints.create({ title: 'b', boardId: board.id, columnId: l!.id });
+    await o.boardPermissions.grant({ boardId: board.id, userId: editor.id, level: 'EDIT' });
+    await o.boardPermissions.grant({ boardId: board.id, userId: viewer.id, level: 'VIEW' });
+    const db = testDb();
+    const suffix = Math.random().toString(36).slice(2, 10);
+    const [adminRole, memberRole] = await Promise.all([
+      db.role.create({ data: { key: `org:admin-${suffix}`, name: 'Admin', isAdmin: true }, select: { id: true } }),
+      db.role.create({ data: { key: `org:member-${suffix}`, name: 'Member' }, select: { id: true } }),
+    ]);
+    const org = await db.organization.create({
+      data: {
+        clerkId: `org_${suffix}`,
+        name: 'Org',
+        members: {
+          create: [
+            { userId: orgAdmin.id, roleId: adminRole.id },
+            { userId: member.id, roleId: memberRole.id },
+          ],
+        },
+      },
+      select: { id: true },
+    });
+    await db.board.update({ where: { id: board.id }, data: { organizationId: org.id } });
+
+    const move = (u: TestUser, id: string, input: Record<string, unknown>) =>
+      codeOf(h.caller(u.token).actionPoints.move({ boardId: board.id, actionPointId: id, columnId: l!.id, ...input } as never));
+    expect(await move(editor, b.id, { beforeId: a.id })).toBe('OK');
+    expect(await titles(owner, board.id)).toEqual(['b', 'a']);
+    expect(await move(orgAdmin, b.id, { columnId: r!.id })).toBe('OK');
+    expect(await titles(owner, board.id, 1)).toEqual(['b']);
+    expect(await move(member, a.id, { columnId: r!.id })).toBe('NOT_FOUND');
+    expect(await move(viewer, a.id, { columnId: r!.id })).toBe('FORBIDDEN');
+    // Not on this board: NOT_FOUND, even for someone who may edit the board.
+    const loose = await o.actionPoints.create({ title: 'loose' });
+    expect(await move(editor, loose.id, {})).toBe('NOT_FOUND');
+    expect(await move(viewer, loose.id, {})).toBe('FORBIDDEN');
+    // The organization admin sees the board as ADMIN in the view.
+    expect((await h.caller(orgAdmin.token).boards.view({ boardId: board.id })).board.level).toBe('ADMIN');
+    expect((await h.caller(editor.token).boards.view({ boardId: board.id })).board.level).toBe('EDIT');
+    expect(await codeOf(h.caller(member.token).boards.view({ boardId: board.id }))).toBe('NOT_FOUND');
+  });
+
   it('rebalances a column when a gap runs out, keeping the order and short ranks', async () => {
     const u = await h.user();
     const c = h.caller(u.token);

@@ -53,6 +53,8 @@ const t = initTRPC
   .meta<OpenApiMeta>()
   .create({
     isDev: process.env.NODE_ENV !== 'production',
+    // Keep idle SSE streams alive through proxies; clients reconnect when pings stop.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
     errorFormatter({ shape, error, ctx }) {
       const app = toAppError(error);
       const production = ctx?.deps.env.NODE_ENV === 'production' || process.env.NODE_ENV === 'production';

@@ -20,9 +20,9 @@ import { spread } from './lexorank.ts';
 import { decodeCursor, encodeCursor, toPage, type Page } from './pagination.ts';
 import { mutate } from './tx.ts';
 import { columnSelect, MAX_COLUMNS_PER_BOARD, type ColumnRow } from './columns.ts';
+import { boardLevelFor, toBoardItem, type BoardItem } from './action-points.ts';
 
 export { MAX_COLUMNS_PER_BOARD };
-import { boardLevelFor, toBoardItem, type BoardItem } from './action-points.ts';
 
 export const DEFAULT_COLUMN_NAMES = ['To do', 'In progress', 'Done'] as const;
 export const DEFAULT_LIMIT_PER_COLUMN = 50;
@@ -213,7 +213,8 @@ export async function deleteBoard(svc: ServiceContext, input: { boardId: string 
 /**
  * The whole board in one call: columns in order, each with its first
  * `limitPerColumn` action points in rank order (with tags and assignee) and a
- * cursor for the rest (columns.items). Two queries, whatever the size.
+ * cursor for the rest (columns.items). A fixed number of queries whatever the size: the board
+ * with the caller's level, then one for all columns and their items.
  */
 export async function viewBoard(
   svc: ServiceContext,

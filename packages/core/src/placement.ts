@@ -1,15 +1,19 @@
 /**
  * Where things go in ranked lists: action points in a column (per board) and columns
- * on a board. Everything runs inside the caller's transaction:
+ * on a board. Everything runs inside the caller's transaction, and writers of one
+ * list take turns on a row lock of its parent (the Column row for action points,
+ * the Board row for columns, SELECT … FOR NO KEY UPDATE):
  *
- * 1. lock the list's parent row (the Column, or the Board for columns), so writers
- *    of one list take turns and each sees the ranks the previous one committed;
- * 2. read the neighbours named by `beforeId` / `afterId` (neither: the end);
- * 3. write a rank strictly between them; when the gap is exhausted (the rank would
- *    be longer than MAX_RANK_LENGTH) or the rank is already taken, rebalance the
- *    whole list in the same transaction and write again.
+ * 1. read the neighbours named by `beforeId` / `afterId` (neither: the end);
+ * 2. take the lock, then write a rank strictly between them only if that gap is
+ *    still as read (one statement, checked under the lock with a fresh snapshot);
+ * 3. otherwise (the list changed meanwhile, the rank would be longer than
+ *    MAX_RANK_LENGTH, or the rank is taken) read again under the lock and write;
+ *    when the gap is exhausted, rebalance the whole list in the same transaction.
  *
- * The unique indexes (columnId, rank) and (boardId, rank) stay the last guard.
+ * Rank writes never raise a unique violation (they check first, in the same
+ * statement), so the transaction always stays usable for the rebalance; the unique
+ * indexes (columnId, rank) and (boardId, rank) stay the last guard.
  */
 import type { DbTx } from '@ap/db/client';
 import {
@@ -150,7 +154,10 @@ export async function placeActionPoint(tx: DbTx, p: ItemPlacement): Promise<Plac
       : setItemPositionInGap(tx, p.actionPointId, p.boardId, p.columnId, rank, gap);
 
   // Optimistic read; any doubt (an anchor elsewhere, no room) is settled under the lock.
-  const early = await read().catch(() => null);
+  const early = await read().catch((err: unknown) => {
+    if (err instanceof AppError) return null;
+    throw err;
+  });
   const earlyRank = early ? between(early.lo, early.hi) : null;
   await lock();
   if (early && earlyRank && !tooLong(earlyRank) && (await writeInGap(earlyRank, early))) {

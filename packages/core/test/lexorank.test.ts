@@ -100,7 +100,7 @@ describe('between', () => {
 
 describe('spread', () => {
   it('gives increasing short ranks with room between and around them', () => {
-    for (const n of [0, 1, 2, 3, 10, 1000, 50_000]) {
+    for (const n of [0, 1, 2, 3, 10, 1000, 20_000]) {
       const ranks = spread(n);
       expect(ranks).toHaveLength(n);
       for (let i = 0; i < n; i++) {

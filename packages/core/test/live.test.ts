@@ -17,6 +17,10 @@ class TestBus extends LocalEventBus implements ResyncingEventBus {
   resync() {
     for (const r of this.resyncers) r();
   }
+  /** The stream has subscribed (it registers for resyncs when it listens). */
+  get subscribed() {
+    return this.resyncers.size > 0;
+  }
 }
 
 const db = () => testDb();
@@ -66,7 +70,7 @@ function drain<T>(opening: Promise<AsyncGenerator<LiveItem<T>>>) {
   };
 }
 
-async function until(check: () => boolean, ms = 3_000) {
+async function until(check: () => boolean, ms = 10_000) {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > ms) throw new Error('timed out');
@@ -101,7 +105,7 @@ describe('boardEventStream', () => {
     const bus = new TestBus();
     const ac = new AbortController();
     const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id }, { boardId }, ac.signal));
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => bus.subscribed);
     const live = await activity(boardId, owner.id, 'live');
     bus.publish(live);
     await until(() => s.items.length === 1);
@@ -119,7 +123,7 @@ describe('boardEventStream', () => {
     const other = await setup();
     const bus = new TestBus();
     const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id }, { boardId }));
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => bus.subscribed);
     bus.publish(await activity(other.boardId, other.owner.id, 'elsewhere'));
     await db().boardPermission.deleteMany({ where: { boardId, userId: viewer.id } });
     const access: DomainEvent = { kind: 'access', id: 'x', boardId, actionPointId: null, userIds: [viewer.id], at: new Date().toISOString() };

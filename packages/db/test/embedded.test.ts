@@ -52,18 +52,24 @@ describe('embedded PostgreSQL', () => {
         Array.from({ length: 300 }, async (_, i) => {
           try {
             if (i % 4 === 0) {
-              await db.$transaction(async (tx) => {
-                const b = await tx.board.create({ data: { name: `b${i}`, ownerId: owner.id } });
-                await tx.column.create({ data: { boardId: b.id, name: 'c', rank: 'm' } });
-                expect(await tx.column.count({ where: { boardId: b.id } })).toBe(1);
-              });
+              await db.$transaction(
+                async (tx) => {
+                  const b = await tx.board.create({ data: { name: `b${i}`, ownerId: owner.id } });
+                  await tx.column.create({ data: { boardId: b.id, name: 'c', rank: 'm' } });
+                  expect(await tx.column.count({ where: { boardId: b.id } })).toBe(1);
+                },
+                { maxWait: 60_000, timeout: 60_000 },
+              );
             } else if (i % 4 === 1) {
               // Rolled back: its board must never be visible to anyone.
               await db
-                .$transaction(async (tx) => {
-                  await tx.board.create({ data: { name: 'rolled back', ownerId: owner.id } });
-                  throw new Error('rollback');
-                })
+                .$transaction(
+                  async (tx) => {
+                    await tx.board.create({ data: { name: 'rolled back', ownerId: owner.id } });
+                    throw new Error('rollback');
+                  },
+                  { maxWait: 60_000, timeout: 60_000 },
+                )
                 .catch((e: Error) => expect(e.message).toBe('rollback'));
             } else if (i % 4 === 2) {
               await db.board.findMany({ where: { ownerId: owner.id }, take: 5, select: { id: true, name: true } });
