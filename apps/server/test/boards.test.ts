@@ -400,3 +400,30 @@ describe('activity and domain events', () => {
     }
   });
 });
+
+describe('boards in an organization', () => {
+  it('a member creates one; the organization’s admins get ADMIN on it; a non-member cannot use the organization', async () => {
+    const db = h.server.deps.db;
+    const [member, admin, outsider] = await Promise.all([h.user(), h.user(), h.user()]);
+    const suffix = crypto.randomUUID().slice(0, 8);
+    const [memberRole, adminRole] = await Promise.all([
+      db.role.create({ data: { key: `org:member-${suffix}`, name: 'Member' } }),
+      db.role.create({ data: { key: `org:admin-${suffix}`, name: 'Admin', isAdmin: true } }),
+    ]);
+    const org = await db.organization.create({
+      data: {
+        clerkId: `org_${suffix}`,
+        name: 'Acme',
+        members: { create: [{ userId: member.id, roleId: memberRole.id }, { userId: admin.id, roleId: adminRole.id }] },
+      },
+    });
+    const created = await h.rest('POST', '/api/boards', { token: member.token, body: { name: 'Team board', organizationId: org.id } });
+    expect(created.status).toBe(200);
+    expect(created.body.organizationId).toBe(org.id);
+    const asAdmin = await h.caller(admin.token).boards.get({ boardId: created.body.id });
+    expect(asAdmin.level).toBe('ADMIN');
+    const refused = await h.rest('POST', '/api/boards', { token: outsider.token, body: { name: 'Sneaky', organizationId: org.id } });
+    expect(refused.status).toBe(404);
+    expect(await db.board.count({ where: { name: 'Sneaky', ownerId: outsider.id } })).toBe(0);
+  });
+});

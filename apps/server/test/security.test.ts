@@ -53,7 +53,6 @@ const NO_RESOURCE_ID = new Set([
   'users.search', // results limited to people who share an organization or a board with the caller
   'organizations.list',
   'boards.list',
-  'boards.create',
   'actionPoints.list',
   'notifications.list',
   'notifications.unreadCount',
@@ -66,6 +65,10 @@ const NO_RESOURCE_ID = new Set([
  * when the id is the fixture's (someone else's) resource.
  */
 const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND'; why: string }> = {
+  'boards.create': {
+    code: 'NOT_FOUND',
+    why: 'anyone creates boards; placing one in an organization needs membership, and the viewer is not a member of the fixture organization',
+  },
   'notifications.markRead': {
     code: 'NOT_FOUND',
     why: 'anyone marks their own notifications; the fixture notification is another user\'s, so it is invisible',

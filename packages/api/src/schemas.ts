@@ -28,5 +28,5 @@ export const ZOk = z.object({ ok: z.literal(true) });
  * (The REST bridge would coerce `z.boolean()` with JavaScript rules: "false" → true.)
  */
 export const ZQueryBool = z
-  .preprocess((v) => (typeof v === 'boolean' ? String(v) : v), z.enum(['true', 'false']))
-  .transform((v) => v === 'true');
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .pipe(z.transform((v: boolean | 'true' | 'false') => v === true || v === 'true'));

@@ -27,6 +27,11 @@ export function boardVisibleTo(userId: string): Prisma.BoardWhereInput {
   };
 }
 
+/** Organizations the user is a member of (not deleted). */
+export function organizationVisibleTo(userId: string): Prisma.OrganizationWhereInput {
+  return { deletedAt: null, members: { some: { userId } } };
+}
+
 /** Action points the user may see: owner, a direct share, or any visible board it is on. */
 export function actionPointVisibleTo(userId: string): Prisma.ActionPointWhereInput {
   return {

@@ -10,6 +10,7 @@ import {
   boardAccessSelect,
   boardLevelOf,
   boardVisibleTo,
+  organizationVisibleTo,
   requireBoard,
   type Level,
 } from './authorization.ts';
@@ -104,7 +105,7 @@ export async function listBoards(
 /** A new board owned by the caller, with its columns (default To do / In progress / Done). */
 export async function createBoard(
   svc: ServiceContext,
-  input: { name: string; description?: string | null; columns?: string[] },
+  input: { name: string; description?: string | null; columns?: string[]; organizationId?: string },
 ): Promise<BoardDetail> {
   const names = input.columns ?? [...DEFAULT_COLUMN_NAMES];
   if (names.length > MAX_COLUMNS_PER_BOARD) {
@@ -112,11 +113,18 @@ export async function createBoard(
   }
   const ranks = spread(names.length);
   return mutate(svc, async (tx, events) => {
+    if (
+      input.organizationId &&
+      !(await tx.organization.findFirst({ where: { id: input.organizationId, ...organizationVisibleTo(svc.userId) }, select: { id: true } }))
+    ) {
+      throw notFound('Organization');
+    }
     const board = await tx.board.create({
       data: {
         name: input.name,
         description: input.description ?? null,
         ownerId: svc.userId,
+        organizationId: input.organizationId ?? null,
         columns: { create: names.map((name, i) => ({ name, rank: ranks[i]! })) },
       },
       select: { ...boardSelect, columns: { select: columnSelect, orderBy: { rank: 'asc' } } },

@@ -1,13 +1,10 @@
 /** Organizations the caller belongs to, and their members. */
 import type { DbTx, Prisma } from '@ap/db/client';
+import { organizationVisibleTo } from './authorization.ts';
 import { AppError } from './errors.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { toPublicUser } from './users.ts';
 
-/** Organizations the user is a member of (not deleted). */
-export function organizationVisibleTo(userId: string): Prisma.OrganizationWhereInput {
-  return { deletedAt: null, members: { some: { userId } } };
-}
 
 const roleSelect = { key: true, name: true, isAdmin: true } as const satisfies Prisma.RoleSelect;
 

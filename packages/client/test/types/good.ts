@@ -14,3 +14,11 @@ export async function ok() {
   await client.users.nope.query();
   return id;
 }
+
+export async function flags() {
+  // Boolean filters take booleans from tRPC (and "true"/"false" text over REST).
+  await client.actionPoints.list.query({ owned: true, assignedToMe: false });
+  await client.notifications.list.query({ unreadOnly: true });
+  // @ts-expect-error not a boolean
+  await client.notifications.list.query({ unreadOnly: 1 });
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ActionPointDetail, ActionPointRow, BoardItem, Position } from '@ap/core/action-points';
 import { toPublicUser } from '@ap/core/users';
-import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool } from '../../schemas.ts';
 import { ZLevel } from '../board-permissions/board-permissions.schema.ts';
 
 export const MAX_TITLE = 200;
@@ -9,8 +9,6 @@ export const MAX_DESCRIPTION = 10_000;
 
 const ZTitle = z.string().trim().min(1).max(MAX_TITLE);
 const ZDescription = z.string().max(MAX_DESCRIPTION);
-/** A query-string boolean ("true" / "false") or a real one. */
-const ZFlag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 /** Placement next to another action point of the target column (neither: last). */
 const ZNeighbour = ZId.nullable().optional();
 
@@ -87,9 +85,9 @@ export const ZGetActionPointInput = z.strictObject({ actionPointId: ZId });
 
 export const ZListActionPointsInput = z
   .strictObject({
-    owned: ZFlag.optional(),
-    sharedWithMe: ZFlag.optional(),
-    assignedToMe: ZFlag.optional(),
+    owned: ZQueryBool.optional(),
+    sharedWithMe: ZQueryBool.optional(),
+    assignedToMe: ZQueryBool.optional(),
     q: z.string().trim().max(200).optional(),
     ...ZPaginationInput.shape,
   })

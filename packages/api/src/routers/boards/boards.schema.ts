@@ -49,6 +49,8 @@ export const ZCreateBoardInput = z.strictObject({
   description: ZBoardDescription.nullable().optional(),
   /** Initial column names, in order (default: To do, In progress, Done). */
   columns: z.array(ZColumnName).min(1).max(50).optional(),
+  /** Put the board in one of your organizations (its admins get ADMIN on it). */
+  organizationId: ZId.optional(),
 });
 
 export const ZGetBoardInput = z.strictObject({ boardId: ZId });
