@@ -359,3 +359,37 @@ describe.each(procedures)('$name', ({ name, def }) => {
     });
   }
 });
+
+/** Cursors a client could craft: wrong arity, wrong types, values that are not dates or ids. */
+const JUNK_CURSORS = [
+  'not base64 json',
+  [null],
+  [{ a: 1 }],
+  ['not-a-date', 'not-a-uuid'],
+  ['2026-01-01T00:00:00.000Z', 'not-a-uuid'],
+  ['x', 'y', 'z'],
+  [123],
+  [99999999999999999999999],
+].map((v) => (typeof v === 'string' ? v : Buffer.from(JSON.stringify(v)).toString('base64url')));
+
+const listProcedures = procedures.filter(({ def }) => def.type === 'query' && 'cursor' in (inputSchema(def).properties ?? {}));
+
+describe('every list refuses a crafted cursor with BAD_REQUEST (never a 500)', () => {
+  it('covers the lists of the router', () => {
+    expect(listProcedures.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(listProcedures)('$name', ({ name, def }) => {
+    it('tRPC and REST', async () => {
+      const base = inputFor(name, def, fx);
+      const token = fx.owner.token;
+      for (const cursor of JUNK_CURSORS) {
+        const input = { ...base, cursor };
+        expect(await callCode(h, token, name, def, input), `${name} cursor ${cursor}`).toBe('BAD_REQUEST');
+        const req = restRequest(def, input);
+        const res = await h.rest(req.method, req.path, { token });
+        expect(res.status, `REST ${req.path}`).toBe(400);
+      }
+    });
+  });
+});

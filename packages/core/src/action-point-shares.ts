@@ -67,9 +67,9 @@ export async function listActionPointShares(
   input: { actionPointId: string; cursor?: string; limit: number },
 ): Promise<Page<ActionPointShareRow>> {
   await requireActionPoint(svc.db, svc.userId, input.actionPointId, 'VIEW');
-  const after = decodeCursor(input.cursor, 1);
+  const after = decodeCursor(input.cursor, ['uuid']);
   const rows = await svc.db.actionPointShare.findMany({
-    where: { actionPointId: input.actionPointId, ...(after ? { userId: { gt: String(after[0]) } } : {}) },
+    where: { actionPointId: input.actionPointId, ...(after ? { userId: { gt: after[0] } } : {}) },
     orderBy: { userId: 'asc' },
     take: input.limit + 1,
     select: actionPointShareSelect,

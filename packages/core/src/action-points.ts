@@ -320,11 +320,10 @@ export async function listActionPoints(svc: ServiceContext, input: ListActionPoi
       ],
     });
   }
-  const after = decodeCursor(input.cursor, 2);
+  const after = decodeCursor(input.cursor, ['date', 'uuid']);
   if (after) {
-    const at = new Date(String(after[0]));
-    if (Number.isNaN(at.getTime())) throw new AppError('BAD_REQUEST', 'Invalid cursor');
-    and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: String(after[1]) } }] });
+    const [at, id] = after;
+    and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] });
   }
   const rows = await svc.db.actionPoint.findMany({
     where: { AND: and },

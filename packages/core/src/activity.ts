@@ -1,4 +1,5 @@
 import type { DbTx, Prisma } from '@ap/db/client';
+import { activityEventSelect, toBoardEvent } from './board-events.ts';
 import type { DomainEvent } from './events.ts';
 
 export interface ActivityEntry {
@@ -30,20 +31,9 @@ export async function recordActivity(tx: DbTx, entry: ActivityEntry): Promise<Bo
       entityId: entry.entityId,
       changes: (entry.changes ?? {}) as Prisma.InputJsonValue,
     },
-    select: { id: true, createdAt: true },
+    select: activityEventSelect,
   });
-  return {
-    kind: 'board',
-    id: row.id.toString(),
-    boardId: entry.boardId ?? '',
-    type: entry.action,
-    actorId: entry.actorId,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    actionPointId: entry.actionPointId ?? null,
-    changes: entry.changes ?? {},
-    at: row.createdAt.toISOString(),
-  };
+  return toBoardEvent(row);
 }
 
 /** Records the same change once per board (an action point on several boards). */

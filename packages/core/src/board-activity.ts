@@ -1,19 +1,11 @@
 import type { Prisma } from '@ap/db/client';
 import { requireBoard } from './authorization.ts';
+import { activityEventSelect } from './board-events.ts';
 import type { ServiceContext } from './context.ts';
-import { badRequest } from './errors.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 
 export const activitySelect = {
-  id: true,
-  boardId: true,
-  actionPointId: true,
-  actorId: true,
-  action: true,
-  entityType: true,
-  entityId: true,
-  changes: true,
-  createdAt: true,
+  ...activityEventSelect,
   actor: { select: { id: true, email: true, displayName: true, imageUrl: true } },
 } satisfies Prisma.ActivitySelect;
 
@@ -25,12 +17,7 @@ export async function listBoardActivity(
   input: { boardId: string; cursor?: string; limit: number },
 ): Promise<Page<ActivityRow>> {
   await requireBoard(svc.db, svc.userId, input.boardId, 'VIEW');
-  const after = decodeCursor(input.cursor, 1);
-  let before: bigint | null = null;
-  if (after) {
-    if (typeof after[0] !== 'string' || !/^\d{1,19}$/.test(after[0])) throw badRequest('Invalid cursor');
-    before = BigInt(after[0]);
-  }
+  const before = decodeCursor(input.cursor, ['seq'])?.[0] ?? null;
   const rows = await svc.db.activity.findMany({
     where: { boardId: input.boardId, ...(before !== null ? { id: { lt: before } } : {}) },
     orderBy: { id: 'desc' },

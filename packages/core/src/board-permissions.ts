@@ -26,9 +26,9 @@ export async function listBoardPermissions(
   input: { boardId: string; cursor?: string; limit: number },
 ): Promise<Page<BoardPermissionRow>> {
   await requireBoard(svc.db, svc.userId, input.boardId, 'VIEW');
-  const after = decodeCursor(input.cursor, 1);
+  const after = decodeCursor(input.cursor, ['uuid']);
   const rows = await svc.db.boardPermission.findMany({
-    where: { boardId: input.boardId, ...(after ? { userId: { gt: String(after[0]) } } : {}) },
+    where: { boardId: input.boardId, ...(after ? { userId: { gt: after[0] } } : {}) },
     orderBy: { userId: 'asc' },
     take: input.limit + 1,
     select: boardPermissionSelect,

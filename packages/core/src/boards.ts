@@ -79,12 +79,11 @@ export async function listBoards(
   svc: ServiceContext,
   input: { cursor?: string; limit: number },
 ): Promise<Page<BoardWithLevel>> {
-  const after = decodeCursor(input.cursor, 2);
+  const after = decodeCursor(input.cursor, ['date', 'uuid']);
   const where: Prisma.BoardWhereInput = boardVisibleTo(svc.userId);
   if (after) {
-    const at = new Date(String(after[0]));
-    if (Number.isNaN(at.getTime())) throw new AppError('BAD_REQUEST', 'Invalid cursor');
-    where.AND = [{ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: String(after[1]) } }] }];
+    const [at, id] = after;
+    where.AND = [{ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] }];
   }
   const rows = await svc.db.board.findMany({
     where,

@@ -39,15 +39,15 @@ export async function listComments(
   input: { actionPointId: string; cursor?: string; limit: number },
 ): Promise<Page<CommentRow>> {
   await requireActionPoint(svc.db, svc.userId, input.actionPointId, 'VIEW');
-  const after = decodeCursor(input.cursor, 2);
+  const after = decodeCursor(input.cursor, ['date', 'uuid']);
   const rows = await svc.db.comment.findMany({
     where: {
       actionPointId: input.actionPointId,
       ...(after
         ? {
             OR: [
-              { createdAt: { gt: new Date(String(after[0])) } },
-              { createdAt: new Date(String(after[0])), id: { gt: String(after[1]) } },
+              { createdAt: { gt: after[0] } },
+              { createdAt: after[0], id: { gt: after[1] } },
             ],
           }
         : {}),

@@ -56,7 +56,7 @@ export async function listLinks(
   input: { actionPointId: string; cursor?: string; limit: number },
 ): Promise<Page<LinkRow>> {
   await requireActionPoint(svc.db, svc.userId, input.actionPointId, 'VIEW');
-  const after = decodeCursor(input.cursor, 2);
+  const after = decodeCursor(input.cursor, ['date', 'uuid']);
   const rows = await svc.db.linkedActionPoint.findMany({
     where: {
       AND: [
@@ -69,8 +69,8 @@ export async function listLinks(
         after
           ? {
               OR: [
-                { createdAt: { gt: new Date(String(after[0])) } },
-                { createdAt: new Date(String(after[0])), id: { gt: String(after[1]) } },
+                { createdAt: { gt: after[0] } },
+                { createdAt: after[0], id: { gt: after[1] } },
               ],
             }
           : {},

@@ -54,8 +54,7 @@ export async function listNotifications(
   userId: string,
   input: { unreadOnly?: boolean; cursor?: string; limit: number },
 ): Promise<Page<NotificationItem>> {
-  const cursor = decodeCursor(input.cursor, 1);
-  const before = cursor ? parseSeq(cursor[0]) : null;
+  const before = decodeCursor(input.cursor, ['seq'])?.[0] ?? null;
   const rows = await db.notification.findMany({
     where: {
       userId,
@@ -67,11 +66,6 @@ export async function listNotifications(
     select: notificationSelect,
   });
   return toPage(rows.map(toItem), input.limit, (n) => [n.seq]);
-}
-
-function parseSeq(value: unknown): bigint {
-  if (typeof value === 'string' && /^\d{1,19}$/.test(value)) return BigInt(value);
-  throw new AppError('BAD_REQUEST', 'Invalid cursor', { fields: [{ path: 'cursor', message: 'is not a cursor from this list' }] });
 }
 
 export async function unreadCount(db: DbTx, userId: string): Promise<number> {

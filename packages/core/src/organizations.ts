@@ -5,7 +5,6 @@ import { AppError } from './errors.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { toPublicUser } from './users.ts';
 
-
 const roleSelect = { key: true, name: true, isAdmin: true } as const satisfies Prisma.RoleSelect;
 
 const organizationSelect = (userId: string) =>
@@ -45,8 +44,7 @@ export async function listOrganizations(
   userId: string,
   input: { cursor?: string; limit: number },
 ): Promise<Page<OrganizationItem>> {
-  const cursor = decodeCursor(input.cursor, 2);
-  const [name, id] = cursor ? cursorStrings(cursor) : [null, null];
+  const [name, id] = decodeCursor(input.cursor, ['text', 'uuid']) ?? [null, null];
   const rows = await db.organization.findMany({
     where: {
       ...organizationVisibleTo(userId),
@@ -85,10 +83,7 @@ export async function listMembers(
     select: { id: true },
   });
   if (!org) throw new AppError('NOT_FOUND', 'Organization not found');
-  const cursor = decodeCursor(input.cursor, 2);
-  const [at, id] = cursor ? cursorStrings(cursor) : [null, null];
-  const after = at !== null ? new Date(at) : null;
-  if (after && Number.isNaN(after.getTime())) throw badCursor();
+  const [after, id] = decodeCursor(input.cursor, ['date', 'uuid']) ?? [null, null];
   const rows = await db.userRole.findMany({
     where: {
       organizationId: org.id,
@@ -108,13 +103,3 @@ export async function listMembers(
   return toPage(items, input.limit, (m) => [m.joinedAt.toISOString(), m.id]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const badCursor = () =>
-  new AppError('BAD_REQUEST', 'Invalid cursor', { fields: [{ path: 'cursor', message: 'is not a cursor from this list' }] });
-
-function cursorStrings(values: (string | number | null)[]): [string, string] {
-  const [a, b] = values;
-  if (typeof a !== 'string' || typeof b !== 'string' || !UUID.test(b)) throw badCursor();
-  return [a, b];
-}

@@ -13,19 +13,57 @@ export function encodeCursor(values: (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined | null, arity: number): (string | number | null)[] | null {
-  if (!cursor) return null;
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values;
+/** What one value of a cursor must be; decodeCursor checks it before any query sees it. */
+export type CursorKind = 'date' | 'uuid' | 'text' | 'nullableText' | 'seq';
+type CursorValue<K extends CursorKind> = K extends 'date'
+  ? Date
+  : K extends 'seq'
+    ? bigint
+    : K extends 'nullableText'
+      ? string | null
+      : string;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseValue(kind: CursorKind, v: unknown): unknown {
+  switch (kind) {
+    case 'date': {
+      const d = typeof v === 'string' ? new Date(v) : null;
+      return d && !Number.isNaN(d.getTime()) ? d : undefined;
     }
-  } catch {}
-  throw new AppError('BAD_REQUEST', 'Invalid cursor', { fields: [{ path: 'cursor', message: 'is not a cursor from this list' }] });
+    case 'uuid':
+      return typeof v === 'string' && UUID.test(v) ? v : undefined;
+    case 'seq':
+      return typeof v === 'string' && /^\d{1,19}$/.test(v) ? BigInt(v) : undefined;
+    case 'nullableText':
+      return v === null || (typeof v === 'string' && v.length <= 1000) ? v : undefined;
+    case 'text':
+      return typeof v === 'string' && v.length <= 1000 ? v : undefined;
+  }
+}
+
+export const invalidCursor = () =>
+  new AppError('BAD_REQUEST', 'Invalid cursor', { fields: [{ path: 'cursor', message: 'is not a cursor from this list' }] });
+
+/**
+ * The sort key values of a cursor, each checked against its kind (a date, a uuid, …):
+ * a cursor that was not produced by the same list is a BAD_REQUEST, never a query.
+ */
+export function decodeCursor<const K extends readonly CursorKind[]>(
+  cursor: string | undefined | null,
+  kinds: K,
+): { -readonly [I in keyof K]: CursorValue<K[I]> } | null {
+  if (!cursor) return null;
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(values) || values.length !== kinds.length) throw invalidCursor();
+  const parsed = kinds.map((kind, i) => parseValue(kind, values[i]));
+  if (parsed.some((v) => v === undefined)) throw invalidCursor();
+  return parsed as { -readonly [I in keyof K]: CursorValue<K[I]> };
 }
 
 /**

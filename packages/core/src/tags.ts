@@ -34,11 +34,11 @@ export async function listTags(
 ): Promise<Page<TagRow>> {
   await requireBoard(svc.db, svc.userId, input.boardId, 'VIEW');
   if (input.actionPointId) await requireActionPoint(svc.db, svc.userId, input.actionPointId, 'VIEW');
-  const after = decodeCursor(input.cursor, 1);
+  const after = decodeCursor(input.cursor, ['text']);
   const rows = await svc.db.tag.findMany({
     where: {
       boardId: input.boardId,
-      ...(after ? { name: { gt: String(after[0]) } } : {}),
+      ...(after ? { name: { gt: after[0] } } : {}),
       ...(input.actionPointId
         ? { boardTags: { some: { boardId: input.boardId, actionPointTags: { some: { actionPointId: input.actionPointId } } } } }
         : {}),

@@ -5,7 +5,6 @@
  */
 import type { DbTx, Prisma } from '@ap/db/client';
 import { boardVisibleTo } from './authorization.ts';
-import { AppError } from './errors.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { toPublicUser } from './users.ts';
 
@@ -37,13 +36,10 @@ export async function searchUsers(
   input: { q: string; cursor?: string; limit: number },
 ): Promise<Page<ReturnType<typeof toPublicUser>>> {
   const q = input.q.trim();
-  const cursor = decodeCursor(input.cursor, 2);
+  const cursor = decodeCursor(input.cursor, ['nullableText', 'uuid']);
   let after: Prisma.UserWhereInput = {};
   if (cursor) {
     const [name, id] = cursor;
-    if ((name !== null && typeof name !== 'string') || typeof id !== 'string' || !UUID.test(id)) {
-      throw new AppError('BAD_REQUEST', 'Invalid cursor', { fields: [{ path: 'cursor', message: 'is not a cursor from this list' }] });
-    }
     after =
       name === null
         ? { displayName: null, id: { gt: id } }
@@ -69,4 +65,3 @@ export async function searchUsers(
   return toPage(rows.map(toPublicUser), input.limit, (u) => [u.displayName, u.id]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,7 +7,14 @@
  * Two lists are ranked: the columns of a board (serialized by the Board row) and
  * the action points of a column (serialized by the Column row).
  */
-import type { DbTx } from './client.ts';
+import { Prisma, type DbTx } from './client.ts';
+
+/** The neighbour of an anchor on one side: a smaller rank (placing before it) or a larger one. */
+function side(which: 'before' | 'after') {
+  return which === 'before'
+    ? { cmp: Prisma.sql`<`, order: Prisma.sql`DESC` }
+    : { cmp: Prisma.sql`>`, order: Prisma.sql`ASC` };
+}
 
 /** Locks the Column row (FOR NO KEY UPDATE) so writers of its ranks take turns. False when it is not on that board. */
 export async function lockColumn(tx: DbTx, columnId: string, boardId: string): Promise<boolean> {
@@ -44,26 +51,17 @@ export async function itemAnchor(
   boardId: string,
   anchorId: string,
   selfId: string,
-  side: 'before' | 'after',
+  which: 'before' | 'after',
 ): Promise<Anchor | null> {
-  const rows =
-    side === 'before'
-      ? await tx.$queryRaw<Anchor[]>`
-          SELECT x."columnId"::text AS "parentId", x."rank", o."rank" AS other, o."actionPointId"::text AS "otherId"
-            FROM "ActionPointBoardAssociation" x
-            LEFT JOIN LATERAL (
-                 SELECT p."rank", p."actionPointId" FROM "ActionPointBoardAssociation" p
-                  WHERE p."columnId" = x."columnId" AND p."rank" < x."rank" AND p."actionPointId" <> ${selfId}::uuid
-                  ORDER BY p."rank" DESC LIMIT 1) o ON true
-           WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`
-      : await tx.$queryRaw<Anchor[]>`
-          SELECT x."columnId"::text AS "parentId", x."rank", o."rank" AS other, o."actionPointId"::text AS "otherId"
-            FROM "ActionPointBoardAssociation" x
-            LEFT JOIN LATERAL (
-                 SELECT p."rank", p."actionPointId" FROM "ActionPointBoardAssociation" p
-                  WHERE p."columnId" = x."columnId" AND p."rank" > x."rank" AND p."actionPointId" <> ${selfId}::uuid
-                  ORDER BY p."rank" ASC LIMIT 1) o ON true
-           WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+  const { cmp, order } = side(which);
+  const rows = await tx.$queryRaw<Anchor[]>`
+    SELECT x."columnId"::text AS "parentId", x."rank", o."rank" AS other, o."actionPointId"::text AS "otherId"
+      FROM "ActionPointBoardAssociation" x
+      LEFT JOIN LATERAL (
+           SELECT p."rank", p."actionPointId" FROM "ActionPointBoardAssociation" p
+            WHERE p."columnId" = x."columnId" AND p."rank" ${cmp} x."rank" AND p."actionPointId" <> ${selfId}::uuid
+            ORDER BY p."rank" ${order} LIMIT 1) o ON true
+     WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
   return rows[0] ?? null;
 }
 
@@ -261,27 +259,18 @@ export async function columnAnchor(
   boardId: string,
   anchorId: string,
   selfId: string | null,
-  side: 'before' | 'after',
+  which: 'before' | 'after',
 ): Promise<Anchor | null> {
   const self = selfId ?? '00000000-0000-0000-0000-000000000000';
-  const rows =
-    side === 'before'
-      ? await tx.$queryRaw<Anchor[]>`
-          SELECT x."boardId"::text AS "parentId", x."rank", o."rank" AS other, o."id"::text AS "otherId"
-            FROM "Column" x
-            LEFT JOIN LATERAL (
-                 SELECT p."rank", p."id" FROM "Column" p
-                  WHERE p."boardId" = x."boardId" AND p."rank" < x."rank" AND p."id" <> ${self}::uuid
-                  ORDER BY p."rank" DESC LIMIT 1) o ON true
-           WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`
-      : await tx.$queryRaw<Anchor[]>`
-          SELECT x."boardId"::text AS "parentId", x."rank", o."rank" AS other, o."id"::text AS "otherId"
-            FROM "Column" x
-            LEFT JOIN LATERAL (
-                 SELECT p."rank", p."id" FROM "Column" p
-                  WHERE p."boardId" = x."boardId" AND p."rank" > x."rank" AND p."id" <> ${self}::uuid
-                  ORDER BY p."rank" ASC LIMIT 1) o ON true
-           WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+  const { cmp, order } = side(which);
+  const rows = await tx.$queryRaw<Anchor[]>`
+    SELECT x."boardId"::text AS "parentId", x."rank", o."rank" AS other, o."id"::text AS "otherId"
+      FROM "Column" x
+      LEFT JOIN LATERAL (
+           SELECT p."rank", p."id" FROM "Column" p
+            WHERE p."boardId" = x."boardId" AND p."rank" ${cmp} x."rank" AND p."id" <> ${self}::uuid
+            ORDER BY p."rank" ${order} LIMIT 1) o ON true
+     WHERE x."id" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
   return rows[0] ?? null;
 }
 
