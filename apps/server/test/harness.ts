@@ -94,3 +94,55 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
   };
   return h;
 }
+
+/**
+ * The API as a separate OS process (`apps/server/src/main.ts`), on the run's test
+ * database, trusting the given test issuer. Resolves once it listens.
+ */
+export async function startServerProcess(issuer: TestIssuer): Promise<{ url: string; close(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}apps/server/src/main.ts`], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: testDatabaseUrl(),
+      MIGRATE_ON_START: 'false',
+      CLERK_ISSUER: issuer.issuer,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error(`server process did not start: ${stderr}`)), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      buffered += d.toString();
+      for (const line of buffered.split('\n')) {
+        try {
+          const entry = JSON.parse(line) as { msg?: string; url?: string };
+          if (entry.msg === 'listening' && entry.url) {
+            clearTimeout(timer);
+            resolve(entry.url);
+          }
+        } catch {}
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server process exited (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
