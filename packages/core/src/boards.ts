@@ -18,7 +18,7 @@ import type { ServiceContext } from './context.ts';
 import { AppError, conflict, notFound } from './errors.ts';
 import type { DomainEvent } from './events.ts';
 import { spread } from './lexorank.ts';
-import { decodeCursor, encodeCursor, toPage, type Page } from './pagination.ts';
+import { afterCreatedAt, decodeCursor, encodeCursor, toPage, type Page } from './pagination.ts';
 import { mutate } from './tx.ts';
 import { columnSelect, MAX_COLUMNS_PER_BOARD, type ColumnRow } from './columns.ts';
 import { boardLevelFor, toBoardItem, type BoardItem } from './action-points.ts';
@@ -81,10 +81,7 @@ export async function listBoards(
 ): Promise<Page<BoardWithLevel>> {
   const after = decodeCursor(input.cursor, ['date', 'uuid']);
   const where: Prisma.BoardWhereInput = boardVisibleTo(svc.userId);
-  if (after) {
-    const [at, id] = after;
-    where.AND = [{ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] }];
-  }
+  if (after) where.AND = [afterCreatedAt(after, 'desc')];
   const rows = await svc.db.board.findMany({
     where,
     select: { ...boardSelect, ...boardAccessSelect(svc.userId) },

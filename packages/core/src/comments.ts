@@ -10,7 +10,7 @@ import type { ServiceContext } from './context.ts';
 import { badRequest, notFound } from './errors.ts';
 import type { DomainEvent } from './events.ts';
 import { notify } from './notifications.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
 import { mutate } from './tx.ts';
 
 export const MAX_COMMENT_LENGTH = 10_000;
@@ -43,14 +43,7 @@ export async function listComments(
   const rows = await svc.db.comment.findMany({
     where: {
       actionPointId: input.actionPointId,
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { gt: after[0] } },
-              { createdAt: after[0], id: { gt: after[1] } },
-            ],
-          }
-        : {}),
+      ...afterCreatedAt(after, 'asc'),
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: input.limit + 1,

@@ -3,7 +3,7 @@ import { boardsOfActionPoint, recordOnActionPointBoards } from './action-point-s
 import { actionPointVisibleTo, linkVisibleTo, requireActionPoint } from './authorization.ts';
 import type { ServiceContext } from './context.ts';
 import { AppError, conflict, notFound } from './errors.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
 import { mutate } from './tx.ts';
 
 export const MAX_LINKS_PER_ACTION_POINT = 500;
@@ -66,14 +66,7 @@ export async function listLinks(
             { targetId: input.actionPointId, source: actionPointVisibleTo(svc.userId) },
           ],
         },
-        after
-          ? {
-              OR: [
-                { createdAt: { gt: after[0] } },
-                { createdAt: after[0], id: { gt: after[1] } },
-              ],
-            }
-          : {},
+        afterCreatedAt(after, 'asc'),
       ],
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -2,7 +2,7 @@
 import type { DbTx, Prisma } from '@ap/db/client';
 import { organizationVisibleTo } from './authorization.ts';
 import { AppError } from './errors.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
 import { toPublicUser } from './users.ts';
 
 const roleSelect = { key: true, name: true, isAdmin: true } as const satisfies Prisma.RoleSelect;
@@ -83,12 +83,12 @@ export async function listMembers(
     select: { id: true },
   });
   if (!org) throw new AppError('NOT_FOUND', 'Organization not found');
-  const [after, id] = decodeCursor(input.cursor, ['date', 'uuid']) ?? [null, null];
+  const after = decodeCursor(input.cursor, ['date', 'uuid']);
   const rows = await db.userRole.findMany({
     where: {
       organizationId: org.id,
       user: { deletedAt: null },
-      ...(after && id !== null ? { OR: [{ createdAt: { gt: after } }, { createdAt: after, id: { gt: id } }] } : {}),
+      ...afterCreatedAt(after, 'asc'),
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: input.limit + 1,

@@ -75,3 +75,15 @@ export function toPage<T>(rows: T[], limit: number, key: (item: T) => (string | 
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
 }
+
+/**
+ * `where` for the rows after a (createdAt, id) keyset position, in the list's order
+ * (`desc`: newest first). Empty without a position.
+ */
+export function afterCreatedAt(after: readonly [Date, string] | null, order: 'asc' | 'desc') {
+  if (!after) return {};
+  const [at, id] = after;
+  return order === 'asc'
+    ? { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: id } }] }
+    : { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
+}
