@@ -20,7 +20,7 @@ import type { ServiceContext } from './context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from './errors.ts';
 import type { DomainEvent } from './events.ts';
 import { notify } from './notifications.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
 import { placeActionPoint } from './placement.ts';
 import { mutate } from './tx.ts';
 
@@ -321,10 +321,7 @@ export async function listActionPoints(svc: ServiceContext, input: ListActionPoi
     });
   }
   const after = decodeCursor(input.cursor, ['date', 'uuid']);
-  if (after) {
-    const [at, id] = after;
-    and.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] });
-  }
+  if (after) and.push(afterCreatedAt(after, 'desc'));
   const rows = await svc.db.actionPoint.findMany({
     where: { AND: and },
     select: actionPointSelect,
