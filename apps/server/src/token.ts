@@ -108,7 +108,8 @@ async function main(): Promise<number> {
     if (err instanceof UsageError) {
       if (err.message) process.stderr.write(`error: ${err.message}\n`);
       process.stderr.write(`${USAGE}\n`);
-      return 2;
+      // --help alone is not a mistake.
+      return err.message ? 2 : 0;
     }
     throw err;
   }
