@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_type_status_idx" ON "WebhookDelivery"("type", "status");
