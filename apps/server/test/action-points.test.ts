@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RANK_LENGTH } from '@ap/core/lexorank';
 import { testDb } from '@ap/testing/db';
-import { startHarness, type Harness, type TestUser } from './harness.ts';
+import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,15 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (err) {
-    const e = err as { code?: string; data?: { code?: string } };
-    return e.data?.code ?? e.code ?? String(err);
-  }
-}
 
 async function titles(u: TestUser, boardId: string, column = 0): Promise<string[]> {
   const view = await h.caller(u.token).boards.view({ boardId, limitPerColumn: 200 });

@@ -5,7 +5,7 @@ import type { DomainEvent } from '@ap/core/events';
 import { viewBoard } from '@ap/core/boards';
 import type { Db } from '@ap/db/client';
 import { testDb } from '@ap/testing/db';
-import { startHarness, type Harness, type TestUser } from './harness.ts';
+import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,15 +15,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (err) {
-    const e = err as { code?: string; data?: { code?: string } };
-    return e.data?.code ?? e.code ?? String(err);
-  }
-}
 
 describe('boards.create / get', () => {
   it('creates a board with the default columns in order, owned by the caller', async () => {

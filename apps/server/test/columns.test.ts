@@ -2,7 +2,7 @@
 // points unless they move in the same call), and their items page by page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RANK_LENGTH } from '@ap/core/lexorank';
-import { startHarness, type Harness, type TestUser } from './harness.ts';
+import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,15 +12,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (err) {
-    const e = err as { code?: string; data?: { code?: string } };
-    return e.data?.code ?? e.code ?? String(err);
-  }
-}
 
 async function columnNames(u: TestUser, boardId: string): Promise<string[]> {
   const board = await h.caller(u.token).boards.get({ boardId });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testDb } from '@ap/testing/db';
-import { startHarness, type Harness, type TestUser } from './harness.ts';
-import { codeOf, setupBoard } from './sharing-fixtures.ts';
+import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
+import { setupBoard } from './sharing-fixtures.ts';
 
 let h: Harness;
 let owner: TestUser, viewer: TestUser, editor: TestUser, commenter: TestUser, admin: TestUser, stranger: TestUser;

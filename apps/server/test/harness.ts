@@ -33,6 +33,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The API error code a call fails with (tRPC caller or client), or 'OK'. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (err) {
+    const e = err as { code?: string; data?: { code?: string } };
+    return e.data?.code ?? e.code ?? String(err);
+  }
+}
+
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 

@@ -36,12 +36,3 @@ export async function loneActionPoint(h: Harness, token: string, title: string):
   return ap.id;
 }
 
-/** The tRPC error code a call fails with, or 'OK'. */
-export async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'OK';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-}

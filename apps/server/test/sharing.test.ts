@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@ap/core/events';
 import { testDb } from '@ap/testing/db';
-import { startHarness, type Harness, type TestUser } from './harness.ts';
-import { codeOf, loneActionPoint, setupBoard } from './sharing-fixtures.ts';
+import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
+import { loneActionPoint, setupBoard } from './sharing-fixtures.ts';
 
 let h: Harness;
 let events: DomainEvent[];

@@ -1,5 +1,5 @@
-import type { DbTx, Prisma } from '@ap/db/client';
-import { recordActivity, type ActivityEntry } from './activity.ts';
+import type { Prisma } from '@ap/db/client';
+import { recordOnActionPointBoards } from './activity.ts';
 import {
   assertCanGrant,
   assertGrantee,
@@ -10,7 +10,6 @@ import {
 } from './authorization.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
-import type { DomainEvent } from './events.ts';
 import { notify } from './notifications.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { mutate } from './tx.ts';
@@ -27,39 +26,6 @@ export const actionPointShareSelect = {
 } satisfies Prisma.ActionPointShareSelect;
 
 export type ActionPointShareRow = Prisma.ActionPointShareGetPayload<{ select: typeof actionPointShareSelect }>;
-
-/** Every board an action point is on: where changes to it are recorded. */
-export async function boardsOfActionPoint(tx: DbTx, actionPointId: string): Promise<string[]> {
-  const rows = await tx.actionPointBoardAssociation.findMany({
-    where: { actionPointId },
-    select: { boardId: true },
-    orderBy: { boardId: 'asc' },
-  });
-  return rows.map((r) => r.boardId);
-}
-
-/**
- * Records a change once per board of the action point (once without a board when
- * it is on none) and returns the last board event, whose id identifies the change.
- */
-export async function recordOnActionPointBoards(
-  tx: DbTx,
-  boardIds: string[],
-  entry: Omit<ActivityEntry, 'boardId'>,
-  events: DomainEvent[],
-): Promise<{ id: string; at: string }> {
-  if (boardIds.length === 0) {
-    const event = await recordActivity(tx, { ...entry, boardId: null });
-    return { id: event.id, at: event.at };
-  }
-  let last: { id: string; at: string } | null = null;
-  for (const boardId of boardIds) {
-    const event = await recordActivity(tx, { ...entry, boardId });
-    events.push(event);
-    last = { id: event.id, at: event.at };
-  }
-  return last!;
-}
 
 /** Direct shares of an action point, by user id. */
 export async function listActionPointShares(
@@ -103,10 +69,8 @@ export async function shareActionPoint(
       update: { level: input.level, sharedById: svc.userId },
       select: actionPointShareSelect,
     });
-    const boardIds = await boardsOfActionPoint(tx, input.actionPointId);
     const recorded = await recordOnActionPointBoards(
       tx,
-      boardIds,
       {
         actionPointId: input.actionPointId,
         actorId: svc.userId,
@@ -158,7 +122,6 @@ export async function unshareActionPoint(
     await tx.actionPointShare.delete({ where: { id: existing.id } });
     const recorded = await recordOnActionPointBoards(
       tx,
-      await boardsOfActionPoint(tx, input.actionPointId),
       {
         actionPointId: input.actionPointId,
         actorId: svc.userId,

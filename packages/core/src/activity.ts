@@ -36,18 +36,37 @@ export async function recordActivity(tx: DbTx, entry: ActivityEntry): Promise<Bo
   return toBoardEvent(row);
 }
 
-/** Records the same change once per board (an action point on several boards). */
+/**
+ * Records the same change once per board (an action point on several boards), or
+ * once without a board when there is none; returns the id and time of the last row.
+ */
 export async function recordOnBoards(
   tx: DbTx,
   boardIds: string[],
   entry: Omit<ActivityEntry, 'boardId'>,
   events: DomainEvent[],
-): Promise<void> {
-  if (boardIds.length === 0) {
-    await recordActivity(tx, { ...entry, boardId: null });
-    return;
+): Promise<{ id: string; at: string }> {
+  if (boardIds.length === 0) return recordActivity(tx, { ...entry, boardId: null });
+  let last!: BoardEvent;
+  for (const boardId of boardIds) {
+    last = await recordActivity(tx, { ...entry, boardId });
+    events.push(last);
   }
-  for (const boardId of boardIds) events.push(await recordActivity(tx, { ...entry, boardId }));
+  return last;
+}
+
+/** Records a change of an action point on every board it is on (see recordOnBoards). */
+export async function recordOnActionPointBoards(
+  tx: DbTx,
+  entry: Omit<ActivityEntry, 'boardId'> & { actionPointId: string },
+  events: DomainEvent[],
+): Promise<{ id: string; at: string }> {
+  const rows = await tx.actionPointBoardAssociation.findMany({
+    where: { actionPointId: entry.actionPointId },
+    select: { boardId: true },
+    orderBy: { boardId: 'asc' },
+  });
+  return recordOnBoards(tx, rows.map((r) => r.boardId), entry, events);
 }
 
 /** Shows what changed between two records for the given fields. */

@@ -1,5 +1,5 @@
 import type { DbTx, Prisma } from '@ap/db/client';
-import { boardsOfActionPoint, recordOnActionPointBoards } from './action-point-shares.ts';
+import { recordOnActionPointBoards } from './activity.ts';
 import {
   assertCanChangeComment,
   commentVisibleTo,
@@ -100,7 +100,6 @@ export async function createComment(
     });
     await recordOnActionPointBoards(
       tx,
-      await boardsOfActionPoint(tx, input.actionPointId),
       {
         actionPointId: input.actionPointId,
         actorId: svc.userId,
@@ -153,7 +152,6 @@ export async function updateComment(
     });
     await recordOnActionPointBoards(
       tx,
-      await boardsOfActionPoint(tx, comment.actionPointId),
       {
         actionPointId: comment.actionPointId,
         actorId: svc.userId,
@@ -182,7 +180,6 @@ export async function deleteComment(svc: ServiceContext, input: { commentId: str
     await tx.comment.delete({ where: { id: comment.id } });
     await recordOnActionPointBoards(
       tx,
-      await boardsOfActionPoint(tx, comment.actionPointId),
       {
         actionPointId: comment.actionPointId,
         actorId: svc.userId,

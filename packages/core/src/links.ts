@@ -1,5 +1,5 @@
 import type { LinkType, Prisma } from '@ap/db/client';
-import { boardsOfActionPoint, recordOnActionPointBoards } from './action-point-shares.ts';
+import { recordOnActionPointBoards } from './activity.ts';
 import { actionPointVisibleTo, linkVisibleTo, requireActionPoint } from './authorization.ts';
 import type { ServiceContext } from './context.ts';
 import { AppError, conflict, notFound } from './errors.ts';
@@ -105,7 +105,6 @@ export async function createLink(
     });
     await recordOnActionPointBoards(
       tx,
-      await boardsOfActionPoint(tx, input.actionPointId),
       {
         actionPointId: input.actionPointId,
         actorId: svc.userId,
@@ -132,7 +131,6 @@ export async function deleteLink(svc: ServiceContext, input: { linkId: string })
     await tx.linkedActionPoint.delete({ where: { id: link.id } });
     await recordOnActionPointBoards(
       tx,
-      await boardsOfActionPoint(tx, link.sourceId),
       {
         actionPointId: link.sourceId,
         actorId: svc.userId,
