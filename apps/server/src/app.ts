@@ -22,6 +22,8 @@ export const MAX_BATCH_SIZE = 20;
 export interface Readiness {
   /** Null when ready, else why not (shown on /health/ready). */
   check(): Promise<string | null>;
+  /** True once shutdown began: not ready, and connections are not kept alive. */
+  shuttingDown(): boolean;
 }
 
 export interface AppOptions {
@@ -46,7 +48,6 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   const createContext = createContextFactory(deps);
   const production = deps.env.NODE_ENV === 'production';
   const app = new Hono<AppEnv>();
-  let shuttingDown = false;
 
   // Request id, access log and metrics.
   app.use('*', async (c, next) => {
@@ -121,7 +122,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
 
   // Not ready while shutting down: load balancers stop sending traffic first.
   app.use('*', async (c, next) => {
-    if (shuttingDown && !c.req.path.startsWith('/health/')) {
+    if (opts.readiness.shuttingDown() && !c.req.path.startsWith('/health/')) {
       c.header('Connection', 'close');
     }
     await next();
@@ -143,7 +144,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
 
   app.get('/health/live', (c) => c.json({ status: 'ok' }));
   app.get('/health/ready', async (c) => {
-    const reason = shuttingDown ? 'shutting down' : await opts.readiness.check();
+    const reason = opts.readiness.shuttingDown() ? 'shutting down' : await opts.readiness.check();
     return reason ? c.json({ status: 'unavailable', reason }, 503) : c.json({ status: 'ready' });
   });
   app.get('/health/metrics', async (c) => {
@@ -189,21 +190,18 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     return c.json(errorJson('INTERNAL_SERVER_ERROR', message, c.get('requestId')), 500);
   });
 
-  Object.assign(app, {
-    beginShutdown() {
-      shuttingDown = true;
-    },
-  });
   return app;
 }
 
-export function beginShutdown(app: Hono<AppEnv>): void {
-  (app as unknown as { beginShutdown(): void }).beginShutdown();
-}
+const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures;
 
-/** Low-cardinality route label for metrics (ids replaced). */
+/** Low-cardinality route label for metrics (ids replaced, tRPC by procedure). */
 function routeLabel(path: string): string {
-  if (path.startsWith('/trpc/')) return '/trpc/' + path.slice(6).split(',').length + 'proc';
+  if (path.startsWith('/trpc/')) {
+    const name = path.slice(6);
+    if (name.includes(',')) return '/trpc/:batch';
+    return name in PROCEDURES ? `/trpc/${name}` : '/trpc/:unknown';
+  }
   return path
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ':id')
     .replace(/\/\d+(?=\/|$)/g, '/:n')

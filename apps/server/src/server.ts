@@ -13,7 +13,7 @@ import { createEventBus } from '@ap/core/event-bus';
 import { createDb } from '@ap/db/client';
 import { openDatabase } from '@ap/db/embedded';
 import { migrate, migrationStatus } from '@ap/db/migrate';
-import { beginShutdown, createApp } from './app.ts';
+import { createApp } from './app.ts';
 import { createMetrics } from './metrics.ts';
 import { mountWebhooks } from './webhooks.ts';
 
@@ -63,7 +63,9 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
 
   const deps: Deps = { env, db, events, authenticator, profiles, log };
   const metrics = createMetrics();
+  let shuttingDown = false;
   const readiness = {
+    shuttingDown: () => shuttingDown,
     async check() {
       try {
         const s = await migrationStatus(database.url);
@@ -101,7 +103,7 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
     deps,
     close() {
       closing ??= (async () => {
-        beginShutdown(app);
+        shuttingDown = true;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

@@ -37,6 +37,12 @@ describe('index and health', () => {
     expect(text).toMatch(/^# HELP http_request_duration_seconds/m);
     expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} [1-9]/);
     expect(text).toMatch(/process_cpu_user_seconds_total/);
+    await h.rest('GET', '/trpc/users.me');
+    await h.rest('GET', '/trpc/no.such.procedure');
+    const after = await (await fetch(`${h.url}/health/metrics`)).text();
+    expect(after).toMatch(/route="\/trpc\/users\.me",status="401"/);
+    expect(after).toMatch(/route="\/trpc\/:unknown"/);
+    expect(after).not.toMatch(/no\.such\.procedure/);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
