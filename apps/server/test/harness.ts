@@ -58,10 +58,10 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     DATABASE_URL: testDatabaseUrl(),
     MIGRATE_ON_START: 'false',
     CLERK_ISSUER: issuer.issuer,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.HARNESS_LOG ? 'error' : 'silent',
     ...envOverrides,
   });
-  const server = await startServer(env, { quiet: true });
+  const server = await startServer(env, { quiet: !process.env.HARNESS_LOG });
   const createContext = createContextFactory(server.deps);
 
   const h: Harness = {

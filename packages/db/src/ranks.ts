@@ -42,6 +42,27 @@ export interface Anchor {
   otherId: string | null;
 }
 
+/** SQL of an action point's Anchor on a board (see itemAnchor): at most one row. */
+function itemAnchorSql(boardId: string, anchorId: string, selfId: string, which: 'before' | 'after'): Prisma.Sql {
+  const { cmp, order } = side(which);
+  return Prisma.sql`
+    SELECT x."columnId"::text AS "parentId", x."rank", o."rank" AS other, o."actionPointId"::text AS "otherId"
+      FROM "ActionPointBoardAssociation" x
+      LEFT JOIN LATERAL (
+           SELECT p."rank", p."actionPointId" FROM "ActionPointBoardAssociation" p
+            WHERE p."columnId" = x."columnId" AND p."rank" ${cmp} x."rank" AND p."actionPointId" <> ${selfId}::uuid
+            ORDER BY p."rank" ${order} LIMIT 1) o ON true
+     WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+}
+
+/** SQL of a column's last action point (id, rank), ignoring one: at most one row. */
+function lastItemSql(columnId: string, selfId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "actionPointId"::text AS id, "rank" FROM "ActionPointBoardAssociation"
+     WHERE "columnId" = ${columnId}::uuid AND "actionPointId" <> ${selfId}::uuid
+     ORDER BY "rank" DESC LIMIT 1`;
+}
+
 /**
  * An action point's position on a board, with its nearest neighbour below
  * (`side` = 'before': the item is placed before the anchor) or above ('after').
@@ -53,24 +74,13 @@ export async function itemAnchor(
   selfId: string,
   which: 'before' | 'after',
 ): Promise<Anchor | null> {
-  const { cmp, order } = side(which);
-  const rows = await tx.$queryRaw<Anchor[]>`
-    SELECT x."columnId"::text AS "parentId", x."rank", o."rank" AS other, o."actionPointId"::text AS "otherId"
-      FROM "ActionPointBoardAssociation" x
-      LEFT JOIN LATERAL (
-           SELECT p."rank", p."actionPointId" FROM "ActionPointBoardAssociation" p
-            WHERE p."columnId" = x."columnId" AND p."rank" ${cmp} x."rank" AND p."actionPointId" <> ${selfId}::uuid
-            ORDER BY p."rank" ${order} LIMIT 1) o ON true
-     WHERE x."actionPointId" = ${anchorId}::uuid AND x."boardId" = ${boardId}::uuid`;
+  const rows = await tx.$queryRaw<Anchor[]>(itemAnchorSql(boardId, anchorId, selfId, which));
   return rows[0] ?? null;
 }
 
 /** The last action point of a column (highest rank), ignoring one (the one being placed). */
 export async function lastItem(tx: DbTx, columnId: string, selfId: string): Promise<{ id: string; rank: string } | null> {
-  const rows = await tx.$queryRaw<{ id: string; rank: string }[]>`
-    SELECT "actionPointId"::text AS id, "rank" FROM "ActionPointBoardAssociation"
-     WHERE "columnId" = ${columnId}::uuid AND "actionPointId" <> ${selfId}::uuid
-     ORDER BY "rank" DESC LIMIT 1`;
+  const rows = await tx.$queryRaw<{ id: string; rank: string }[]>(lastItemSql(columnId, selfId));
   return rows[0] ?? null;
 }
 
@@ -92,7 +102,11 @@ export interface Gap {
   hiId: string | null;
 }
 
-/** Moves an action point into a gap of a column at `rank` if the gap is as read (else false, nothing written). */
+/**
+ * Moves an action point into a gap of a column at `rank` if the gap is as read
+ * (else false, nothing written). Takes the column's lock first (a no-op when the
+ * caller holds it); see the ap_place_in_gap migration.
+ */
 export async function setItemPositionInGap(
   tx: DbTx,
   actionPointId: string,
@@ -101,22 +115,47 @@ export async function setItemPositionInGap(
   rank: string,
   gap: Gap,
 ): Promise<boolean> {
-  const n = await tx.$executeRaw`
-    UPDATE "ActionPointBoardAssociation" AS a
-       SET "columnId" = ${columnId}::uuid, "rank" = ${rank}, "updatedAt" = now()
-     WHERE a."actionPointId" = ${actionPointId}::uuid AND a."boardId" = ${boardId}::uuid
-       AND (${gap.loId}::uuid IS NULL OR EXISTS (
-            SELECT 1 FROM "ActionPointBoardAssociation" o
-             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" = ${gap.loId}::uuid AND o."rank" = ${gap.lo}::text))
-       AND (${gap.hiId}::uuid IS NULL OR EXISTS (
-            SELECT 1 FROM "ActionPointBoardAssociation" o
-             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" = ${gap.hiId}::uuid AND o."rank" = ${gap.hi}::text))
-       AND NOT EXISTS (
-            SELECT 1 FROM "ActionPointBoardAssociation" o
-             WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" <> ${actionPointId}::uuid
-               AND (${gap.lo}::text IS NULL OR o."rank" > ${gap.lo}::text)
-               AND (${gap.hi}::text IS NULL OR o."rank" < ${gap.hi}::text))`;
-  return n === 1;
+  const rows = await tx.$queryRaw<{ ok: boolean }[]>`SELECT ${placeInGap(actionPointId, boardId, columnId, rank, gap)} AS ok`;
+  return rows[0]?.ok === true;
+}
+
+function placeInGap(actionPointId: string, boardId: string, columnId: string, rank: string, gap: Gap): Prisma.Sql {
+  return Prisma.sql`ap_place_in_gap(${actionPointId}::uuid, ${boardId}::uuid, ${columnId}::uuid, ${rank}::text,
+    ${gap.lo}::text, ${gap.loId}::uuid, ${gap.hi}::text, ${gap.hiId}::uuid)`;
+}
+
+/** An Activity row as written with a move (the fields of a board event). */
+export interface ActivityRow {
+  id: bigint;
+  boardId: string | null;
+  actionPointId: string | null;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: Prisma.JsonValue;
+  createdAt: Date;
+}
+
+/**
+ * A whole move in one statement, outside any transaction: moves the action point
+ * into the gap as read (setItemPositionInGap) and, only if it moved, records the
+ * Activity row, which it returns (null: nothing written, the gap changed or a
+ * column or the action point is not on the board).
+ */
+export async function moveInGapRecorded(
+  db: DbTx,
+  p: { actionPointId: string; boardId: string; columnId: string; rank: string; gap: Gap; actorId: string; changes: unknown },
+): Promise<ActivityRow | null> {
+  const rows = await db.$queryRaw<ActivityRow[]>`
+    WITH placed AS (SELECT ${placeInGap(p.actionPointId, p.boardId, p.columnId, p.rank, p.gap)} AS ok)
+    INSERT INTO "Activity" ("boardId", "actionPointId", "actorId", "action", "entityType", "entityId", "changes")
+    SELECT ${p.boardId}::uuid, ${p.actionPointId}::uuid, ${p.actorId}::uuid, 'actionPoint.moved', 'actionPoint',
+           ${p.actionPointId}, ${JSON.stringify(p.changes)}::jsonb
+      FROM placed WHERE ok
+    RETURNING "id", "boardId"::text AS "boardId", "actionPointId"::text AS "actionPointId", "actorId"::text AS "actorId",
+              "action", "entityType", "entityId", "changes", "createdAt"`;
+  return rows[0] ?? null;
 }
 
 /** Puts an action point on a board in a gap of a column at `rank` if the gap is as read (else false). */
@@ -146,25 +185,44 @@ export async function insertItemPositionInGap(
   return n === 1;
 }
 
+/** What a move needs to know before it writes (see movePlan). */
+export interface MovePlan {
+  /** The column the action point is in on that board. */
+  columnId: string;
+  /** The board's owner, organization and the caller's grant: the inputs of authorization's boardLevelOf. */
+  ownerId: string;
+  organizationId: string | null;
+  grant: string | null;
+  /** With `neighbours`: the anchors named (see itemAnchor), or the target column's last item when none is. */
+  before: Anchor | null;
+  after: Anchor | null;
+  last: { id: string; rank: string } | null;
+}
+
 /**
- * What a move needs to know before it starts, in one read: the column the action
- * point is in on that board, and the board's owner, organization and the caller's
- * grant (the inputs of authorization's boardLevelOf). Null when the action point is
- * not on that board.
+ * Everything a move reads, in one statement: where the action point is on the
+ * board, the board's access inputs for the caller and, when `neighbours` is given,
+ * the gap it names in the target column. Null when the action point is not on
+ * that board.
  */
-export async function moveContext(
-  tx: DbTx,
-  actionPointId: string,
-  boardId: string,
-  userId: string,
-): Promise<{ columnId: string; ownerId: string; organizationId: string | null; grant: string | null } | null> {
-  const rows = await tx.$queryRaw<{ columnId: string; ownerId: string; organizationId: string | null; grant: string | null }[]>`
+export async function movePlan(
+  db: DbTx,
+  p: { actionPointId: string; boardId: string; userId: string },
+  neighbours?: { columnId: string; beforeId?: string | null; afterId?: string | null },
+): Promise<MovePlan | null> {
+  const one = (sql: Prisma.Sql) => Prisma.sql`(SELECT row_to_json(r) FROM (${sql}) r)`;
+  const n = neighbours;
+  const before = n?.beforeId ? one(itemAnchorSql(p.boardId, n.beforeId, p.actionPointId, 'before')) : Prisma.sql`NULL::json`;
+  const after = n?.afterId ? one(itemAnchorSql(p.boardId, n.afterId, p.actionPointId, 'after')) : Prisma.sql`NULL::json`;
+  const last = n && !n.beforeId && !n.afterId ? one(lastItemSql(n.columnId, p.actionPointId)) : Prisma.sql`NULL::json`;
+  const rows = await db.$queryRaw<MovePlan[]>`
     SELECT a."columnId"::text AS "columnId", b."ownerId"::text AS "ownerId",
-           b."organizationId"::text AS "organizationId", p."level"::text AS "grant"
+           b."organizationId"::text AS "organizationId", p."level"::text AS "grant",
+           ${before} AS "before", ${after} AS "after", ${last} AS "last"
       FROM "ActionPointBoardAssociation" a
       JOIN "Board" b ON b."id" = a."boardId"
-      LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${userId}::uuid
-     WHERE a."actionPointId" = ${actionPointId}::uuid AND a."boardId" = ${boardId}::uuid`;
+      LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${p.userId}::uuid
+     WHERE a."actionPointId" = ${p.actionPointId}::uuid AND a."boardId" = ${p.boardId}::uuid`;
   return rows[0] ?? null;
 }
 
