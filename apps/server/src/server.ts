@@ -10,7 +10,7 @@ import { createJwksAuthenticator } from '@ap/auth/jwks';
 import { loadOrCreateLocalIssuer } from '@ap/auth/local-issuer';
 import { createClerkProfiles } from '@ap/auth/clerk-profiles';
 import { createEventBus } from '@ap/core/event-bus';
-import { createDb } from '@ap/db/client';
+import { connectionsHaveOwnBackends, createDb } from '@ap/db/client';
 import { openDatabase } from '@ap/db/embedded';
 import { migrate, migrationStatus } from '@ap/db/migrate';
 import { createApp } from './app.ts';
@@ -37,7 +37,10 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
   if (env.MIGRATE_ON_START) {
     await migrate(database.url, { log: (m) => log.info(m) });
   }
-  const db = createDb(database.url, { max: database.embedded ? 4 : 10 });
+  const db = createDb(database.url, {
+    max: database.embedded ? 4 : 10,
+    preparedStatements: !database.embedded && (await connectionsHaveOwnBackends(database.url)),
+  });
   const events = await createEventBus({ url: database.url, db, log });
 
   let localJwks;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';
@@ -12,9 +14,59 @@ export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$tra
 export interface DbOptions {
   /** Pool size; the embedded database serializes queries, so a few suffice there. */
   max?: number;
+  /**
+   * Prepare each statement once per connection (named statements) instead of
+   * parsing and planning it on every execution. Only where each connection has a
+   * backend of its own (see connectionsHaveOwnBackends).
+   */
+  preparedStatements?: boolean;
+}
+
+/** Distinct SQL texts given a statement name; later ones run unnamed, which bounds what a connection keeps prepared. */
+export const MAX_PREPARED_STATEMENTS = 500;
+
+/**
+ * Names statements by a hash of their SQL text (the same text always gets the same
+ * name, two texts never share one), for the first MAX_PREPARED_STATEMENTS texts.
+ */
+export function statementNamer(max = MAX_PREPARED_STATEMENTS): (query: { sql: string }) => string | undefined {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < max) {
+      name = `ap_${createHash('sha256').update(sql).digest('base64url').slice(0, 32)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+}
+
+/**
+ * True when two connections to `url` are served by two backends (pg_backend_pid
+ * differs), as on a PostgreSQL server: prepared statements live in a backend, so
+ * they are only safe then. The embedded database serves all its connections from
+ * one backend, where a statement one connection prepared clashes with another's.
+ */
+export async function connectionsHaveOwnBackends(url: string): Promise<boolean> {
+  const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+  try {
+    const pids = await Promise.all(
+      clients.map(async (c) => {
+        c.on('error', () => {});
+        await c.connect();
+        return (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      }),
+    );
+    return pids[0] !== pids[1];
+  } finally {
+    await Promise.all(clients.map((c) => c.end().catch(() => {})));
+  }
 }
 
 export function createDb(url: string, options: DbOptions = {}): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: options.max ?? 10 });
+  const adapter = new PrismaPg(
+    { connectionString: url, max: options.max ?? 10 },
+    options.preparedStatements ? { statementNameGenerator: statementNamer() as (query: { sql: string }) => string } : {},
+  );
   return new PrismaClient({ adapter });
 }
