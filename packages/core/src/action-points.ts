@@ -3,7 +3,7 @@
  * board with its own column and lexorank position (ActionPointBoardAssociation).
  */
 import type { DbTx, Prisma } from '@ap/db/client';
-import { moveInGapRecorded, movePlan, type MovePlan, type RankedItemRow } from '@ap/db/ranks';
+import { moveContext, moveInOneStatement, type RankedItemRow } from '@ap/db/ranks';
 import { diff, recordActivity, recordOnBoards } from './activity.ts';
 import { toBoardEvent } from './board-events.ts';
 import {
@@ -20,10 +20,10 @@ import {
 import type { ServiceContext } from './context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from './errors.ts';
 import type { DomainEvent } from './events.ts';
-import { between, tooLong } from './lexorank.ts';
+import { MAX_RANK_LENGTH } from './lexorank.ts';
 import { notify } from './notifications.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
-import { placeActionPoint, plannedGap } from './placement.ts';
+import { placeActionPoint } from './placement.ts';
 import { mutate } from './tx.ts';
 
 export const MAX_BOARDS_PER_ACTION_POINT = 100;
@@ -524,66 +524,39 @@ type MoveInput = { boardId: string; actionPointId: string; columnId: string; bef
 /**
  * Moves an action point within or across the columns of one board. Needs EDIT on
  * the board; since a board's level applies to the action points on it, that is
- * EDIT on the action point too. Other boards keep their positions. The target
- * column is locked only for the write and its commit.
+ * EDIT on the action point too. Other boards keep their positions. The usual move
+ * is one statement (moveInOneStatement); anything it does not settle (an error to
+ * report, organization roles, a gap that changed or ran out) takes the locked path.
  */
 export async function moveActionPoint(svc: ServiceContext, input: MoveInput): Promise<Position> {
-  return (await moveInReadGap(svc, input)) ?? (await moveUnderLock(svc, input));
+  const moved = await moveInOneStatement(svc.db, { ...input, userId: svc.userId, maxRankLength: MAX_RANK_LENGTH });
+  if (!moved) return moveUnderLock(svc, input);
+  await svc.events.publish(toBoardEvent(moved.activity));
+  return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, rank: moved.rank, rebalanced: false };
 }
-
-/** The caller's level from movePlan's read; undefined when only the full check can tell (organization boards). */
-function plannedLevel(plan: MovePlan, userId: string): Level | null | undefined {
-  if (plan.organizationId !== null && plan.ownerId !== userId) return undefined;
-  return boardLevelOf({ ownerId: plan.ownerId, permissions: plan.grant ? [{ level: plan.grant as Level }] : [], organization: null }, userId);
-}
-
-const moveChanges = (from: string, input: MoveInput) => ({
-  columnId: { from, to: input.columnId },
-  beforeId: input.beforeId ?? null,
-  afterId: input.afterId ?? null,
-});
 
 /**
- * The usual move in two statements and no interactive transaction: one read
- * (position, access inputs and the gap named, movePlan) and one write that checks
- * under the column's lock that the gap is unchanged and records the activity with
- * the move (moveInGapRecorded). Null, having written nothing, whenever the full
- * path is needed: access other than plain EDIT (to be refused with the right error,
- * or an organization board), a gap the read cannot settle, changed meanwhile or
- * out of room.
+ * A move in one transaction: access checked with errors that say why, the gap read
+ * and written under the column's lock, the column rebalanced when the gap ran out.
  */
-async function moveInReadGap(svc: ServiceContext, input: MoveInput): Promise<Position | null> {
-  const plan = await movePlan(svc.db, { ...input, userId: svc.userId }, input);
-  if (!plan) return null;
-  const level = plannedLevel(plan, svc.userId);
-  if (!level || !atLeast(level, 'EDIT')) return null;
-  const gap = await plannedGap(plan, { ...input, mode: 'move' });
-  if (!gap) return null;
-  const rank = between(gap.lo, gap.hi);
-  if (tooLong(rank)) return null;
-  const row = await moveInGapRecorded(svc.db, { ...input, rank, gap, actorId: svc.userId, changes: moveChanges(plan.columnId, input) });
-  if (!row) return null;
-  await svc.events.publish(toBoardEvent(row));
-  return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, rank, rebalanced: false };
-}
-
-/** A move in one transaction holding the column's lock from its first read; rebalances when the gap ran out. */
 async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Position> {
   return mutate(svc, async (tx, events) => {
     // One read gives the current column and the inputs of boardLevelOf; an
     // organization board (admins' rights) or an absent association takes the full path.
-    const plan = await movePlan(tx, { ...input, userId: svc.userId });
-    const planned = plan ? plannedLevel(plan, svc.userId) : undefined;
+    const ctx = await moveContext(tx, input.actionPointId, input.boardId, svc.userId);
     const level =
-      planned !== undefined
-        ? planned
+      ctx && (ctx.organizationId === null || ctx.ownerId === svc.userId)
+        ? boardLevelOf(
+            { ownerId: ctx.ownerId, permissions: ctx.grant ? [{ level: ctx.grant as Level }] : [], organization: null },
+            svc.userId,
+          )
         : await requireBoardLevel(tx, svc.userId, input.boardId, 'VIEW').catch((err: unknown) => {
             if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
             throw err;
           });
-    if (!level) throw notFound(plan ? 'Board' : 'Action point on this board');
+    if (!level) throw notFound(ctx ? 'Board' : 'Action point on this board');
     if (!atLeast(level, 'EDIT')) throw forbidden(`Board: EDIT access required, you have ${level}`);
-    if (!plan) throw notFound('Action point on this board');
+    if (!ctx) throw notFound('Action point on this board');
     events.push(
       await recordActivity(tx, {
         boardId: input.boardId,
@@ -592,7 +565,11 @@ async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Pos
         action: 'actionPoint.moved',
         entityType: 'actionPoint',
         entityId: input.actionPointId,
-        changes: moveChanges(plan.columnId, input),
+        changes: {
+          columnId: { from: ctx.columnId, to: input.columnId },
+          beforeId: input.beforeId ?? null,
+          afterId: input.afterId ?? null,
+        },
       }),
     );
     const placed = await placeActionPoint(tx, { ...input, mode: 'move' });

@@ -34,7 +34,6 @@ import {
   setItemPositionInGap,
   type Anchor,
   type Gap,
-  type MovePlan,
 } from '@ap/db/ranks';
 import { AppError, badRequest, conflict } from './errors.ts';
 import { between, spread, tooLong } from './lexorank.ts';
@@ -105,25 +104,6 @@ async function gapFrom(
   }
   const end = await last();
   return { lo: end?.rank ?? null, loId: end?.id ?? null, hi: null, hiId: null };
-}
-
-/**
- * The gap a move names, from what movePlan read (no query), or null when that read
- * does not settle it (an anchor missing, in another column, not adjacent…): the
- * locked path then reads again and reports why.
- */
-export async function plannedGap(plan: MovePlan, p: ItemPlacement): Promise<Gap | null> {
-  return gapFrom(
-    p.columnId,
-    p.actionPointId,
-    p,
-    async (_id, side) => (side === 'before' ? plan.before : plan.after),
-    async () => plan.last,
-    'action point',
-  ).catch((err: unknown) => {
-    if (err instanceof AppError) return null;
-    throw err;
-  });
 }
 
 /**

@@ -124,40 +124,6 @@ function placeInGap(actionPointId: string, boardId: string, columnId: string, ra
     ${gap.lo}::text, ${gap.loId}::uuid, ${gap.hi}::text, ${gap.hiId}::uuid)`;
 }
 
-/** An Activity row as written with a move (the fields of a board event). */
-export interface ActivityRow {
-  id: bigint;
-  boardId: string | null;
-  actionPointId: string | null;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  changes: Prisma.JsonValue;
-  createdAt: Date;
-}
-
-/**
- * A whole move in one statement, outside any transaction: moves the action point
- * into the gap as read (setItemPositionInGap) and, only if it moved, records the
- * Activity row, which it returns (null: nothing written, the gap changed or a
- * column or the action point is not on the board).
- */
-export async function moveInGapRecorded(
-  db: DbTx,
-  p: { actionPointId: string; boardId: string; columnId: string; rank: string; gap: Gap; actorId: string; changes: unknown },
-): Promise<ActivityRow | null> {
-  const rows = await db.$queryRaw<ActivityRow[]>`
-    WITH placed AS (SELECT ${placeInGap(p.actionPointId, p.boardId, p.columnId, p.rank, p.gap)} AS ok)
-    INSERT INTO "Activity" ("boardId", "actionPointId", "actorId", "action", "entityType", "entityId", "changes")
-    SELECT ${p.boardId}::uuid, ${p.actionPointId}::uuid, ${p.actorId}::uuid, 'actionPoint.moved', 'actionPoint',
-           ${p.actionPointId}, ${JSON.stringify(p.changes)}::jsonb
-      FROM placed WHERE ok
-    RETURNING "id", "boardId"::text AS "boardId", "actionPointId"::text AS "actionPointId", "actorId"::text AS "actorId",
-              "action", "entityType", "entityId", "changes", "createdAt"`;
-  return rows[0] ?? null;
-}
-
 /** Puts an action point on a board in a gap of a column at `rank` if the gap is as read (else false). */
 export async function insertItemPositionInGap(
   tx: DbTx,
@@ -185,45 +151,117 @@ export async function insertItemPositionInGap(
   return n === 1;
 }
 
-/** What a move needs to know before it writes (see movePlan). */
-export interface MovePlan {
-  /** The column the action point is in on that board. */
+/**
+ * What a move needs to know before it starts, in one read: the column the action
+ * point is in on that board, and the board's owner, organization and the caller's
+ * grant (the inputs of authorization's boardLevelOf). Null when the action point is
+ * not on that board.
+ */
+export async function moveContext(
+  tx: DbTx,
+  actionPointId: string,
+  boardId: string,
+  userId: string,
+): Promise<{ columnId: string; ownerId: string; organizationId: string | null; grant: string | null } | null> {
+  const rows = await tx.$queryRaw<{ columnId: string; ownerId: string; organizationId: string | null; grant: string | null }[]>`
+    SELECT a."columnId"::text AS "columnId", b."ownerId"::text AS "ownerId",
+           b."organizationId"::text AS "organizationId", p."level"::text AS "grant"
+      FROM "ActionPointBoardAssociation" a
+      JOIN "Board" b ON b."id" = a."boardId"
+      LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${userId}::uuid
+     WHERE a."actionPointId" = ${actionPointId}::uuid AND a."boardId" = ${boardId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/** The Activity row a move records (the fields of a board event). */
+export interface ActivityRow {
+  id: bigint;
+  boardId: string | null;
+  actionPointId: string | null;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: Prisma.JsonValue;
+  createdAt: Date;
+}
+
+export interface MoveRequest {
+  actionPointId: string;
+  boardId: string;
   columnId: string;
-  /** The board's owner, organization and the caller's grant: the inputs of authorization's boardLevelOf. */
-  ownerId: string;
-  organizationId: string | null;
-  grant: string | null;
-  /** With `neighbours`: the anchors named (see itemAnchor), or the target column's last item when none is. */
-  before: Anchor | null;
-  after: Anchor | null;
-  last: { id: string; rank: string } | null;
+  beforeId?: string | null;
+  afterId?: string | null;
+  /** Who moves it: must own the board or hold EDIT or ADMIN on it. */
+  userId: string;
+  /** Longest rank to write (lexorank's MAX_RANK_LENGTH); a longer one needs a rebalance. */
+  maxRankLength: number;
 }
 
 /**
- * Everything a move reads, in one statement: where the action point is on the
- * board, the board's access inputs for the caller and, when `neighbours` is given,
- * the gap it names in the target column. Null when the action point is not on
- * that board.
+ * The usual move in one statement, outside any transaction: it reads where the
+ * action point is and the gap `beforeId` / `afterId` name (as placement's gapFrom
+ * reads them; neither: the end of the column), computes the rank between them
+ * (ap_rank_between, lexorank.ts's between), writes it if the gap is unchanged under
+ * the column's lock (ap_place_in_gap) and records the move's Activity row. Returns
+ * the rank and that row, or null having written nothing whenever the caller must
+ * take the locked path: neither the board's owner nor holding an EDIT or ADMIN
+ * grant (refused there with the right error, or allowed by organization roles),
+ * anchors not on the board, not in the column, not adjacent or the action point
+ * itself, a gap that changed
+ * meanwhile or has no room for a short rank.
  */
-export async function movePlan(
-  db: DbTx,
-  p: { actionPointId: string; boardId: string; userId: string },
-  neighbours?: { columnId: string; beforeId?: string | null; afterId?: string | null },
-): Promise<MovePlan | null> {
-  const one = (sql: Prisma.Sql) => Prisma.sql`(SELECT row_to_json(r) FROM (${sql}) r)`;
-  const n = neighbours;
-  const before = n?.beforeId ? one(itemAnchorSql(p.boardId, n.beforeId, p.actionPointId, 'before')) : Prisma.sql`NULL::json`;
-  const after = n?.afterId ? one(itemAnchorSql(p.boardId, n.afterId, p.actionPointId, 'after')) : Prisma.sql`NULL::json`;
-  const last = n && !n.beforeId && !n.afterId ? one(lastItemSql(n.columnId, p.actionPointId)) : Prisma.sql`NULL::json`;
-  const rows = await db.$queryRaw<MovePlan[]>`
-    SELECT a."columnId"::text AS "columnId", b."ownerId"::text AS "ownerId",
-           b."organizationId"::text AS "organizationId", p."level"::text AS "grant",
-           ${before} AS "before", ${after} AS "after", ${last} AS "last"
-      FROM "ActionPointBoardAssociation" a
-      JOIN "Board" b ON b."id" = a."boardId"
-      LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${p.userId}::uuid
-     WHERE a."actionPointId" = ${p.actionPointId}::uuid AND a."boardId" = ${p.boardId}::uuid`;
-  return rows[0] ?? null;
+export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ rank: string; activity: ActivityRow } | null> {
+  if (m.beforeId === m.actionPointId || m.afterId === m.actionPointId) return null;
+  const anchor = (id: string, which: 'before' | 'after') => itemAnchorSql(m.boardId, id, m.actionPointId, which);
+  const column = Prisma.sql`${m.columnId}::text`;
+  const gap =
+    m.beforeId && m.afterId
+      ? Prisma.sql`
+        SELECT a."rank" AS lo, ${m.afterId}::text AS "loId", b."rank" AS hi, ${m.beforeId}::text AS "hiId"
+          FROM (${anchor(m.afterId, 'after')}) a, (${anchor(m.beforeId, 'before')}) b
+         WHERE a."parentId" = ${column} AND b."parentId" = ${column}
+           AND a."rank" < b."rank" AND a.other = b."rank" AND b.other = a."rank"`
+      : m.beforeId
+        ? Prisma.sql`
+        SELECT b.other AS lo, b."otherId" AS "loId", b."rank" AS hi, ${m.beforeId}::text AS "hiId"
+          FROM (${anchor(m.beforeId, 'before')}) b WHERE b."parentId" = ${column}`
+        : m.afterId
+          ? Prisma.sql`
+        SELECT a."rank" AS lo, ${m.afterId}::text AS "loId", a.other AS hi, a."otherId" AS "hiId"
+          FROM (${anchor(m.afterId, 'after')}) a WHERE a."parentId" = ${column}`
+          : Prisma.sql`
+        SELECT l."rank" AS lo, l.id AS "loId", NULL::text AS hi, NULL::text AS "hiId"
+          FROM (SELECT 1) one LEFT JOIN (${lastItemSql(m.columnId, m.actionPointId)}) l ON true`;
+  const rows = await db.$queryRaw<(ActivityRow & { rank: string })[]>`
+    WITH here AS (
+      SELECT a."columnId"
+        FROM "ActionPointBoardAssociation" a
+        JOIN "Board" b ON b."id" = a."boardId"
+        LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${m.userId}::uuid
+       WHERE a."actionPointId" = ${m.actionPointId}::uuid AND a."boardId" = ${m.boardId}::uuid
+         AND (b."ownerId" = ${m.userId}::uuid OR p."level" IN ('EDIT', 'ADMIN'))
+    ), gap AS (${gap}),
+    placed AS (
+      SELECT here."columnId" AS "fromColumnId", r.rank,
+             ap_place_in_gap(${m.actionPointId}::uuid, ${m.boardId}::uuid, ${m.columnId}::uuid, r.rank,
+                             g.lo, g."loId"::uuid, g.hi, g."hiId"::uuid) AS ok
+        FROM here, gap g, LATERAL (SELECT ap_rank_between(g.lo, g.hi) AS rank) r
+       WHERE length(r.rank) <= ${m.maxRankLength}
+    ), recorded AS (
+      INSERT INTO "Activity" ("boardId", "actionPointId", "actorId", "action", "entityType", "entityId", "changes")
+      SELECT ${m.boardId}::uuid, ${m.actionPointId}::uuid, ${m.userId}::uuid, 'actionPoint.moved', 'actionPoint', ${m.actionPointId},
+             jsonb_build_object('columnId', jsonb_build_object('from', "fromColumnId"::text, 'to', ${column}),
+                                'beforeId', ${m.beforeId ?? null}::text, 'afterId', ${m.afterId ?? null}::text)
+        FROM placed WHERE ok
+      RETURNING "id", "boardId"::text AS "boardId", "actionPointId"::text AS "actionPointId", "actorId"::text AS "actorId",
+                "action", "entityType", "entityId", "changes", "createdAt"
+    )
+    SELECT recorded.*, placed.rank FROM recorded, placed`;
+  const row = rows[0];
+  if (!row) return null;
+  const { rank, ...activity } = row;
+  return { rank, activity };
 }
 
 /** Action points of a column in rank order (ids only), for rebalancing. */
