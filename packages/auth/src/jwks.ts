@@ -1,6 +1,9 @@
 // Verifies Clerk session tokens (RS256 JWTs) against a JWKS. Keys are cached by
 // kid; an unknown kid triggers one shared refetch, then no further refetch until
-// the cooldown has passed. Every failure is an AuthError with a short message.
+// the cooldown has passed. A verified token is remembered until it expires (a
+// client sends the same token with every request for its lifetime), as long as
+// the key that verified it is still the current one. Every failure is an
+// AuthError with a short message.
 import {
   decodeProtectedHeader,
   errors,
@@ -30,6 +33,17 @@ export interface JwksAuthenticatorOptions {
   fetchTimeoutMs?: number;
   /** After this age the key set is refreshed on the next verification. Default 10 min. */
   cacheTtlMs?: number;
+  /** Verified tokens remembered (the oldest are forgotten first); 0 verifies every time. Default 10,000. */
+  tokenCacheSize?: number;
+}
+
+interface Verified {
+  user: ClerkUser;
+  kid: string;
+  /** The key that verified the token: the entry holds only while it is still the current key of its kid. */
+  key: CryptoKey;
+  exp: number;
+  nbf: number | undefined;
 }
 
 const ALGORITHM = 'RS256';
@@ -41,6 +55,26 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
   const timeoutMs = opts.fetchTimeoutMs ?? 5_000;
   const ttlMs = opts.cacheTtlMs ?? 10 * 60_000;
   const parties = opts.authorizedParties?.filter((p) => p.length > 0) ?? [];
+  const tokenCacheSize = opts.tokenCacheSize ?? 10_000;
+  const verified = new Map<string, Verified>();
+
+  /** A token verified before, still within its validity and verified by a current key. */
+  function remembered(token: string): ClerkUser | null {
+    const hit = verified.get(token);
+    if (!hit) return null;
+    const now = Date.now();
+    const current = keys?.get(hit.kid) === hit.key && now - loadedAt <= ttlMs;
+    const valid = now / 1000 <= hit.exp + skew && (hit.nbf === undefined || now / 1000 >= hit.nbf - skew);
+    if (current && valid) return hit.user;
+    verified.delete(token);
+    return null;
+  }
+
+  function remember(token: string, entry: Verified): void {
+    if (tokenCacheSize <= 0) return;
+    if (verified.size >= tokenCacheSize) verified.delete(verified.keys().next().value!);
+    verified.set(token, entry);
+  }
 
   let source: () => Promise<JSONWebKeySet>;
   if (opts.fetchJwks) {
@@ -122,6 +156,8 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
         throw new AuthError('Malformed token');
       }
       const token = match[1]!;
+      const known = remembered(token);
+      if (known) return known;
 
       let header;
       try {
@@ -133,13 +169,14 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
       if (typeof header.kid !== 'string' || !header.kid) throw new AuthError('Unknown signing key');
 
       let payload: JWTPayload;
+      let key: CryptoKey | undefined;
       try {
         ({ payload } = await jwtVerify(
           token,
           async (h) => {
             if (h.alg !== ALGORITHM) throw new AuthError('Unsupported algorithm');
             if (typeof h.kid !== 'string' || !h.kid) throw new AuthError('Unknown signing key');
-            return resolveKey(h.kid);
+            return (key = await resolveKey(h.kid));
           },
           {
             algorithms: [ALGORITHM],
@@ -155,7 +192,9 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
       if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('Missing subject');
       const azp = typeof payload.azp === 'string' ? payload.azp : undefined;
       if (parties.length > 0 && (!azp || !parties.includes(azp))) throw new AuthError('Unauthorized party');
-      return toClerkUser(payload, payload.sub, azp);
+      const user = toClerkUser(payload, payload.sub, azp);
+      remember(token, { user, kid: header.kid, key: key!, exp: payload.exp!, nbf: payload.nbf });
+      return user;
     },
   };
 }

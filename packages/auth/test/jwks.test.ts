@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, base64url } from 'jose';
@@ -203,6 +203,34 @@ describe('createJwksAuthenticator', () => {
   });
 });
 
+describe('verified tokens', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('are remembered, and refused again once expired', async () => {
+    const a = auth();
+    const token = bearer(await iss.sign({ expiresIn: 60 }));
+    const first = await a.authenticate(token);
+    expect(await a.authenticate(token)).toEqual(first);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 120_000);
+    await rejects(a.authenticate(token), 'Token expired');
+  });
+
+  it('are not remembered before they are valid, nor when anything about them fails', async () => {
+    const a = auth();
+    const early = bearer(await iss.sign({ notBefore: 60 }));
+    await rejects(a.authenticate(early), 'Token not yet valid');
+    await rejects(a.authenticate(early), 'Token not yet valid');
+    const strict = auth({ authorizedParties: ['https://elsewhere.example'] });
+    const token = bearer(await iss.sign());
+    await a.authenticate(token);
+    await rejects(strict.authenticate(token), 'Unauthorized party');
+    await rejects(strict.authenticate(token), 'Unauthorized party');
+  });
+});
+
 describe('key rotation and refetch', () => {
   let local: TestIssuer;
   beforeAll(async () => {
@@ -297,6 +325,18 @@ describe('key rotation and refetch', () => {
     } finally {
       local.delayMs = 0;
     }
+  });
+
+  it('a remembered token stops working once its key has left the JWKS and the key cache expired', async () => {
+    const extra = await createTestKey();
+    local.publish(extra);
+    const a = mk({ cacheTtlMs: 100 });
+    const token = bearer(await local.sign({ key: extra }));
+    await a.authenticate(token);
+    await a.authenticate(token);
+    local.unpublish(extra.kid);
+    await new Promise((r) => setTimeout(r, 150));
+    await rejects(a.authenticate(token), 'Unknown signing key');
   });
 
   it('a key removed from the JWKS stops working once the cache expires', async () => {
