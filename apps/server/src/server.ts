@@ -10,6 +10,7 @@ import { createJwksAuthenticator } from '@ap/auth/jwks';
 import { loadOrCreateLocalIssuer } from '@ap/auth/local-issuer';
 import { createClerkProfiles } from '@ap/auth/clerk-profiles';
 import { createEventBus } from '@ap/core/event-bus';
+import { ActiveUsers } from '@ap/core/users';
 import { connectionsHaveOwnBackends, createDb } from '@ap/db/client';
 import { openDatabase } from '@ap/db/embedded';
 import { migrate, migrationStatus } from '@ap/db/migrate';
@@ -64,7 +65,9 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
   const profiles =
     env.CLERK_SECRET_KEY ? createClerkProfiles({ secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL }) : undefined;
 
-  const deps: Deps = { env, db, events, authenticator, profiles, log };
+  const users = new ActiveUsers();
+  const stopFollowingUsers = users.follow(events);
+  const deps: Deps = { env, db, events, authenticator, profiles, users, log };
   const metrics = createMetrics();
   let shuttingDown = false;
   const readiness = {
@@ -113,6 +116,7 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
           // Streams (SSE) never finish by themselves: end them after a grace period.
           setTimeout(() => server.closeAllConnections(), 5_000).unref();
         });
+        stopFollowingUsers();
         await events.close?.();
         await db.$disconnect();
         await database.close();

@@ -197,6 +197,21 @@ describe('boards.onEvent', () => {
   });
 });
 
+/** Delivers a signed Clerk webhook to the test server. */
+async function clerkWebhook(type: string, data: Record<string, unknown>) {
+  const id = `msg_${randomUUID()}`;
+  const date = new Date();
+  const body = JSON.stringify({ type, data });
+  return h.rest('POST', '/webhooks/clerk', {
+    body,
+    headers: {
+      'svix-id': id,
+      'svix-timestamp': String(Math.floor(date.getTime() / 1000)),
+      'svix-signature': new Webhook(SECRET).sign(id, date, body),
+    },
+  });
+}
+
 describe('a deleted user', () => {
   it('loses their open streams', async () => {
     const owner = await h.user();
@@ -209,17 +224,7 @@ describe('a deleted user', () => {
     const inbox = track(notificationEvents(h.client(gone.token)));
     await Promise.all([shared.started, mine.started, inbox.started]);
 
-    const id = `msg_${randomUUID()}`;
-    const date = new Date();
-    const body = JSON.stringify({ type: 'user.deleted', data: { id: gone.clerkId, object: 'user', deleted: true } });
-    const res = await h.rest('POST', '/webhooks/clerk', {
-      body,
-      headers: {
-        'svix-id': id,
-        'svix-timestamp': String(Math.floor(date.getTime() / 1000)),
-        'svix-signature': new Webhook(SECRET).sign(id, date, body),
-      },
-    });
+    const res = await clerkWebhook('user.deleted', { id: gone.clerkId, object: 'user', deleted: true });
     expect(res.status).toBe(200);
     await Promise.all([shared.waitForEnd(), mine.waitForEnd(), inbox.waitForEnd()]);
     expect(errorCode(shared.error)).toMatch(/NOT_FOUND|UNAUTHORIZED/);
@@ -309,6 +314,28 @@ describe('two server processes on one database', () => {
         remoteBoard.unsubscribe();
         remoteInbox.unsubscribe();
       }
+    } finally {
+      await other.close();
+    }
+  }, 90_000);
+
+  it.skipIf(!realPostgres)('a user deleted through one is refused by the other on their next requests', async () => {
+    const other = await startServerProcess(h.issuer);
+    try {
+      const gone = await h.user();
+      const boards = () => fetch(`${other.url}/api/boards`, { headers: { authorization: `Bearer ${gone.token}` } }).then((r) => r.status);
+      // Process 2 has seen them active (and remembers it).
+      expect(await boards()).toBe(200);
+      expect(await boards()).toBe(200);
+      expect((await clerkWebhook('user.deleted', { id: gone.clerkId, object: 'user', deleted: true })).status).toBe(200);
+      // The deletion reaches process 2 as an event; until then at most a request in flight passes.
+      const until = Date.now() + 10_000;
+      let status = await boards();
+      while (status !== 401 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = await boards();
+      }
+      expect(status).toBe(401);
     } finally {
       await other.close();
     }

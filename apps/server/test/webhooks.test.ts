@@ -261,6 +261,7 @@ describe('POST /webhooks/clerk: user.deleted', () => {
     await deliver('organizationMembership.created', membershipData({ org: orgData(org, { updatedAt: Date.now() }), userId: gone.clerkId, role: 'org:member', updatedAt: Date.now() }));
     expect(await db().userRole.count({ where: { userId: gone.id } })).toBe(1);
     expect((await h.rest('GET', '/api/users/me', { token: gone.token })).status).toBe(200);
+    expect((await h.rest('GET', '/api/boards', { token: gone.token })).status).toBe(200);
 
     const res = await deliver('user.deleted', { id: gone.clerkId, object: 'user', deleted: true });
     expect(res.status).toBe(200);
@@ -274,7 +275,11 @@ describe('POST /webhooks/clerk: user.deleted', () => {
     const kept = await db().comment.findUniqueOrThrow({ where: { id: comment.id }, select: { body: true, author: { select: { displayName: true } } } });
     expect(kept).toEqual({ body: 'I was here', author: { displayName: 'Deleted user' } });
 
-    for (const res2 of [await h.rest('GET', '/api/users/me', { token: gone.token }), await h.rest('GET', '/api/users/me', { token: await h.issuer.sign({ sub: gone.clerkId }) })]) {
+    for (const res2 of [
+      await h.rest('GET', '/api/users/me', { token: gone.token }),
+      await h.rest('GET', '/api/boards', { token: gone.token }),
+      await h.rest('GET', '/api/users/me', { token: await h.issuer.sign({ sub: gone.clerkId }) }),
+    ]) {
       expect(res2.status).toBe(401);
     }
 

@@ -1,6 +1,7 @@
 import type { Env } from '@ap/config/env';
 import type { Authenticator, ProfileSource } from '@ap/auth/types';
 import type { EventBus } from '@ap/core/events';
+import type { ActiveUsers } from '@ap/core/users';
 import type { Db } from '@ap/db/client';
 
 export interface Logger {
@@ -17,6 +18,8 @@ export type Deps = {
   events: EventBus;
   authenticator: Authenticator;
   profiles?: ProfileSource;
+  /** Callers recently found active (see ensureUser). */
+  users?: ActiveUsers;
   log?: Logger;
 };
 

@@ -1,6 +1,7 @@
 import type { Db } from '@ap/db/client';
 import { syncOrganizationClaims } from './clerk-sync.ts';
 import { AppError } from './errors.ts';
+import { onResync } from './event-bus.ts';
 import type { EventBus } from './events.ts';
 import { ensureWorkspace } from './workspace.ts';
 
@@ -42,19 +43,88 @@ export type LocalUser = {
   updatedAt: Date;
 };
 
+/** The caller as a request knows it: their local id (profile fields are read where they are shown). */
+export interface ActiveUser {
+  id: string;
+  clerkId: string;
+}
+
+/**
+ * Callers recently found active, by Clerk id, so that most requests do not read
+ * their caller's row. An entry lasts `ttlMs` at most, and is dropped in every
+ * server process as soon as the account's access changes (a deletion publishes an
+ * account-wide 'access' event, see follow); everything is dropped when the event
+ * bus may have missed events. An answer read before a drop is not kept after it.
+ */
+export class ActiveUsers {
+  private readonly entries = new Map<string, { user: ActiveUser; at: number }>();
+  /** Bumped by every drop: a lookup that started before one does not store its answer. */
+  private generation = 0;
+
+  constructor(private readonly opts: { ttlMs?: number; max?: number } = {}) {}
+
+  get(clerkId: string): ActiveUser | null {
+    const hit = this.entries.get(clerkId);
+    if (!hit) return null;
+    if (Date.now() - hit.at <= (this.opts.ttlMs ?? 60_000)) return hit.user;
+    this.entries.delete(clerkId);
+    return null;
+  }
+
+  /** A token for `set`: the answer of a lookup started now may be stored unless something was dropped meanwhile. */
+  begin(): number {
+    return this.generation;
+  }
+
+  set(user: ActiveUser, since: number): void {
+    if (since !== this.generation) return;
+    if (this.entries.size >= (this.opts.max ?? 10_000)) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(user.clerkId, { user, at: Date.now() });
+  }
+
+  forget(userIds: string[]): void {
+    this.generation++;
+    for (const [clerkId, { user }] of this.entries) if (userIds.includes(user.id)) this.entries.delete(clerkId);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /** Keeps the cache in step with the bus's account events; returns what stops it. */
+  follow(bus: EventBus): () => void {
+    const offEvents = bus.subscribe((e) => {
+      if (e.kind === 'access' && e.boardId === null && e.actionPointId === null) this.forget(e.userIds);
+    });
+    const offResync = onResync(bus, () => this.clear());
+    return () => {
+      offEvents();
+      offResync();
+    };
+  }
+}
+
 /**
  * The local User of a verified identity, created on first sight. Concurrent first
  * requests (and a concurrent Clerk webhook) converge on one row (INSERT … ON CONFLICT
  * DO NOTHING, then read). Profile fields missing from the token are filled from
  * `profiles` on creation. A new user's personal workspace is provisioned exactly once;
  * the token's organization claims are synced when they differ from what is stored.
- * A deleted user is refused.
+ * A deleted user is refused. With `users`, a caller found active recently is not
+ * read again.
  */
 export async function ensureUser(
-  deps: { db: Db; profiles?: ProfileLookup; events?: EventBus },
+  deps: { db: Db; profiles?: ProfileLookup; events?: EventBus; users?: ActiveUsers },
   identity: Identity,
-): Promise<LocalUser> {
-  const select = { ...userSelect, provisionedAt: true } as const;
+): Promise<ActiveUser> {
+  const known = deps.users?.get(identity.clerkId);
+  if (known) {
+    await syncClaims(deps, known, identity);
+    return known;
+  }
+  const since = deps.users?.begin() ?? 0;
+  const select = { id: true, clerkId: true, deletedAt: true, provisionedAt: true } as const;
   let user = await deps.db.user.findUnique({ where: { clerkId: identity.clerkId }, select });
   if (!user) {
     let { email, name, imageUrl } = identity;
@@ -79,17 +149,24 @@ export async function ensureUser(
   }
   if (user.deletedAt) throw new AppError('UNAUTHORIZED', 'This account has been deleted');
   if (!user.provisionedAt) await ensureWorkspace(deps.db, user.id);
-  if (identity.organization) {
-    const iat = identity.claims?.iat;
-    await syncOrganizationClaims(
-      deps,
-      user,
-      identity.organization,
-      typeof iat === 'number' ? new Date(iat * 1000) : new Date(),
-    );
-  }
-  const { provisionedAt: _provisioned, ...local } = user;
-  return local;
+  const active = { id: user.id, clerkId: user.clerkId };
+  await syncClaims(deps, active, identity);
+  deps.users?.set(active, since);
+  return active;
+}
+
+/** Syncs the token's organization claims (when it has any). */
+async function syncClaims(deps: { db: Db; events?: EventBus }, user: ActiveUser, identity: Identity): Promise<void> {
+  if (!identity.organization) return;
+  const iat = identity.claims?.iat;
+  await syncOrganizationClaims(deps, user, identity.organization, typeof iat === 'number' ? new Date(iat * 1000) : new Date());
+}
+
+/** A user's row as shown to them; an absent or deleted user is unauthorized. */
+export async function getActiveUser(db: Db, userId: string): Promise<LocalUser> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: userSelect });
+  if (!user || user.deletedAt) throw new AppError('UNAUTHORIZED', 'This account has been deleted');
+  return user;
 }
 
 /** The public shape of a user. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toPublicUser, updateProfile, type LocalUser } from '@ap/core/users';
+import { getActiveUser, toPublicUser, updateProfile, type LocalUser } from '@ap/core/users';
 import type { ClerkUser } from '@ap/auth/types';
 import { searchUsers } from '@ap/core/user-search';
 import { paginated, ZPublicUser } from '../../schemas.ts';
@@ -21,7 +21,7 @@ export const usersRouter = router({
     .meta({ openapi: { method: 'GET', path: '/users/me', tags: ['users'], summary: 'The signed-in user' } })
     .input(z.object({}).optional())
     .output(ZMe)
-    .query(({ ctx }) => toMe(ctx.user, ctx.clerkUser)),
+    .query(async ({ ctx }) => toMe(await getActiveUser(ctx.deps.db, ctx.user.id), ctx.clerkUser)),
 
   updateMe: authedProcedure
     .meta({ openapi: { method: 'PATCH', path: '/users/me', tags: ['users'], summary: 'Update your profile' } })
