@@ -529,9 +529,13 @@ type MoveInput = { boardId: string; actionPointId: string; columnId: string; bef
  * report, organization roles, a gap that changed or ran out) takes the locked path.
  */
 export async function moveActionPoint(svc: ServiceContext, input: MoveInput): Promise<Position> {
-  const moved = await moveInOneStatement(svc.db, { ...input, userId: svc.userId, maxRankLength: MAX_RANK_LENGTH });
+  const bus = svc.events;
+  const notify = bus.deliverLocally ? bus.notifyTarget : undefined;
+  const moved = await moveInOneStatement(svc.db, { ...input, userId: svc.userId, maxRankLength: MAX_RANK_LENGTH, notify });
   if (!moved) return moveUnderLock(svc, input);
-  await svc.events.publish(toBoardEvent(moved.activity));
+  const event = toBoardEvent(moved.activity);
+  if (notify) bus.deliverLocally!(event);
+  else await bus.publish(event);
   return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, rank: moved.rank, rebalanced: false };
 }
 

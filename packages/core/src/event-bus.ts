@@ -69,13 +69,17 @@ export class PgEventBus implements ResyncingEventBus {
     return this.opts.channel ?? EVENTS_CHANNEL;
   }
 
+  get notifyTarget(): { channel: string; origin: string } {
+    return { channel: this.channel, origin: this.origin };
+  }
+
   /** Resolves once listening (the first time). */
   get ready(): Promise<void> {
     return this.listener.ready;
   }
 
   async publish(event: DomainEvent): Promise<void> {
-    this.deliver(event);
+    this.deliverLocally(event);
     for (const payload of encode(this.origin, event)) {
       try {
         await pgNotify(this.opts.db, this.channel, payload);
@@ -109,14 +113,15 @@ export class PgEventBus implements ResyncingEventBus {
   private async receive(raw: string): Promise<void> {
     const msg = JSON.parse(raw) as Wire;
     if (!msg || typeof msg !== 'object' || msg.o === this.origin) return;
-    if ('e' in msg) this.deliver(msg.e);
+    if ('e' in msg) this.deliverLocally(msg.e);
     else if ('r' in msg) {
       const event = await boardEventById(this.opts.db, msg.r);
-      if (event) this.deliver(event);
+      if (event) this.deliverLocally(event);
     }
   }
 
-  private deliver(event: DomainEvent): void {
+  /** Delivers to this process's listeners only (for events other processes were sent already). */
+  deliverLocally(event: DomainEvent): void {
     for (const listener of this.emitter.listeners('event') as EventListener[]) {
       try {
         listener(event);

@@ -44,6 +44,14 @@ export interface EventBus {
   publish(event: DomainEvent): void | Promise<void>;
   subscribe(listener: EventListener): () => void;
   close?(): Promise<void>;
+  /**
+   * Set by buses that carry events between processes with PostgreSQL NOTIFY: a
+   * statement that writes a board event may send it itself, in its own transaction
+   * (no round trip of its own), to `channel` as `{"o": origin, "e": event}`; the
+   * writer then hands the event to `deliverLocally` instead of `publish`.
+   */
+  readonly notifyTarget?: { channel: string; origin: string };
+  deliverLocally?(event: DomainEvent): void;
 }
 
 /** Delivers events to listeners of this process only. */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDb } from '@ap/db/client';
 import { startEmbeddedPostgres } from '@ap/db/embedded';
 import { testDatabaseUrl, testDb } from '@ap/testing/db';
+import { moveActionPoint } from '../src/action-points.ts';
 import { recordActivity } from '../src/activity.ts';
+import { boardEventById } from '../src/board-events.ts';
 import { createEventBus, encode, PgEventBus } from '../src/event-bus.ts';
 import { LocalEventBus, type DomainEvent } from '../src/events.ts';
 
@@ -83,6 +85,33 @@ describe.skipIf(!realPostgres)('PgEventBus (PostgreSQL LISTEN/NOTIFY)', () => {
     await a.publish(event);
     await until(() => onB.length === 1);
     expect(onB[0]).toEqual(event);
+  });
+
+  it('carries a move announced by its own statement, the same event on both sides, once', async () => {
+    const { a, b } = await pair();
+    const onA = received(a);
+    const onB = received(b);
+    const db = testDb();
+    const owner = await db.user.create({ data: { clerkId: `user_${randomUUID()}` } });
+    const board = await db.board.create({ data: { name: 'Moves', ownerId: owner.id } });
+    const column = await db.column.create({ data: { boardId: board.id, name: 'One', rank: 'i' } });
+    const ap = await db.actionPoint.create({ data: { title: 'Moved', ownerId: owner.id } });
+    await db.actionPointBoardAssociation.create({ data: { actionPointId: ap.id, boardId: board.id, columnId: column.id, rank: 'a' } });
+    const other = await db.actionPoint.create({ data: { title: 'Other', ownerId: owner.id } });
+    await db.actionPointBoardAssociation.create({ data: { actionPointId: other.id, boardId: board.id, columnId: column.id, rank: 'b' } });
+
+    const publish = vi.spyOn(a, 'publish');
+    await moveActionPoint({ db, events: a, userId: owner.id }, { boardId: board.id, actionPointId: ap.id, columnId: column.id });
+    // The move's statement sent it: no NOTIFY of its own.
+    expect(publish).not.toHaveBeenCalled();
+    await until(() => onB.length === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(onA).toHaveLength(1);
+    expect(onB).toHaveLength(1);
+    const stored = await boardEventById(db, onA[0]!.id);
+    expect(onA[0]).toEqual(stored);
+    expect(onB[0]).toEqual(stored);
+    expect(stored).toMatchObject({ type: 'actionPoint.moved', actionPointId: ap.id, actorId: owner.id, boardId: board.id });
   });
 
   it('splits a large access event', async () => {

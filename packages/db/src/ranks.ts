@@ -196,6 +196,11 @@ export interface MoveRequest {
   userId: string;
   /** Longest rank to write (lexorank's MAX_RANK_LENGTH); a longer one needs a rebalance. */
   maxRankLength: number;
+  /**
+   * Also NOTIFY `channel` of the move's board event, as `{"o": origin, "e": event}`
+   * with the event shaped as core's toBoardEvent shapes it (see EventBus.notifyTarget).
+   */
+  notify?: { channel: string; origin: string };
 }
 
 /**
@@ -233,6 +238,14 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
           : Prisma.sql`
         SELECT l."rank" AS lo, l.id AS "loId", NULL::text AS hi, NULL::text AS "hiId"
           FROM (SELECT 1) one LEFT JOIN (${lastItemSql(m.columnId, m.actionPointId)}) l ON true`;
+  const sent = m.notify
+    ? Prisma.sql`, sent AS (
+      SELECT pg_notify(${m.notify.channel}, json_build_object('o', ${m.notify.origin}::text, 'e', json_build_object(
+               'kind', 'board', 'id', r."id"::text, 'boardId', r."boardId", 'type', r."action", 'actorId', r."actorId",
+               'entityType', r."entityType", 'entityId', r."entityId", 'actionPointId', r."actionPointId",
+               'changes', r."changes", 'at', to_char(r."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text)
+        FROM recorded r)`
+    : Prisma.empty;
   const rows = await db.$queryRaw<(ActivityRow & { rank: string })[]>`
     WITH here AS (
       SELECT a."columnId"
@@ -256,8 +269,8 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
         FROM placed WHERE ok
       RETURNING "id", "boardId"::text AS "boardId", "actionPointId"::text AS "actionPointId", "actorId"::text AS "actorId",
                 "action", "entityType", "entityId", "changes", "createdAt"
-    )
-    SELECT recorded.*, placed.rank FROM recorded, placed`;
+    )${sent}
+    SELECT recorded.*, placed.rank FROM recorded, placed${m.notify ? Prisma.sql`, sent` : Prisma.empty}`;
   const row = rows[0];
   if (!row) return null;
   const { rank, ...activity } = row;
