@@ -80,12 +80,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
         connectSrc: ["'self'"],
       },
       crossOriginEmbedderPolicy: false,
+      // removePoweredBy (the default) drops any X-Powered-By.
     }),
   );
-  app.use('*', async (c, next) => {
-    await next();
-    c.res.headers.delete('X-Powered-By');
-  });
 
   const allowed = new Set(deps.env.CORS_ORIGINS);
   app.use(
