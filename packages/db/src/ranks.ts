@@ -115,13 +115,10 @@ export async function setItemPositionInGap(
   rank: string,
   gap: Gap,
 ): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ ok: boolean }[]>`SELECT ${placeInGap(actionPointId, boardId, columnId, rank, gap)} AS ok`;
+  const rows = await tx.$queryRaw<{ ok: boolean }[]>`
+    SELECT ap_place_in_gap(${actionPointId}::uuid, ${boardId}::uuid, ${columnId}::uuid, ${rank}::text,
+                           ${gap.lo}::text, ${gap.loId}::uuid, ${gap.hi}::text, ${gap.hiId}::uuid) AS ok`;
   return rows[0]?.ok === true;
-}
-
-function placeInGap(actionPointId: string, boardId: string, columnId: string, rank: string, gap: Gap): Prisma.Sql {
-  return Prisma.sql`ap_place_in_gap(${actionPointId}::uuid, ${boardId}::uuid, ${columnId}::uuid, ${rank}::text,
-    ${gap.lo}::text, ${gap.loId}::uuid, ${gap.hi}::text, ${gap.hiId}::uuid)`;
 }
 
 /** Puts an action point on a board in a gap of a column at `rank` if the gap is as read (else false). */
@@ -174,7 +171,7 @@ export async function moveContext(
 }
 
 /** The Activity row a move records (the fields of a board event). */
-export interface ActivityRow {
+export interface MoveActivityRow {
   id: bigint;
   boardId: string | null;
   actionPointId: string | null;
@@ -213,10 +210,9 @@ export interface MoveRequest {
  * take the locked path: neither the board's owner nor holding an EDIT or ADMIN
  * grant (refused there with the right error, or allowed by organization roles),
  * anchors not on the board, not in the column, not adjacent or the action point
- * itself, a gap that changed
- * meanwhile or has no room for a short rank.
+ * itself, a gap that changed meanwhile or has no room for a short rank.
  */
-export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ rank: string; activity: ActivityRow } | null> {
+export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ rank: string; activity: MoveActivityRow } | null> {
   if (m.beforeId === m.actionPointId || m.afterId === m.actionPointId) return null;
   const anchor = (id: string, which: 'before' | 'after') => itemAnchorSql(m.boardId, id, m.actionPointId, which);
   const column = Prisma.sql`${m.columnId}::text`;
@@ -246,7 +242,7 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
                'changes', r."changes", 'at', to_char(r."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text)
         FROM recorded r)`
     : Prisma.empty;
-  const rows = await db.$queryRaw<(ActivityRow & { rank: string })[]>`
+  const rows = await db.$queryRaw<(MoveActivityRow & { rank: string })[]>`
     WITH here AS (
       SELECT a."columnId"
         FROM "ActionPointBoardAssociation" a
