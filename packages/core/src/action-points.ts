@@ -5,7 +5,6 @@
 import type { DbTx, Prisma } from '@ap/db/client';
 import { moveContext, moveInOneStatement, type RankedItemRow } from '@ap/db/ranks';
 import { diff, recordActivity, recordOnBoards } from './activity.ts';
-import { toBoardEvent } from './board-events.ts';
 import {
   actionPointAccess,
   actionPointVisibleTo,
@@ -533,9 +532,8 @@ export async function moveActionPoint(svc: ServiceContext, input: MoveInput): Pr
   const notify = bus.deliverLocally ? bus.notifyTarget : undefined;
   const moved = await moveInOneStatement(svc.db, { ...input, userId: svc.userId, maxRankLength: MAX_RANK_LENGTH, notify });
   if (!moved) return moveUnderLock(svc, input);
-  const event = toBoardEvent(moved.activity);
-  if (notify) bus.deliverLocally!(event);
-  else await bus.publish(event);
+  if (notify) bus.deliverLocally!(moved.event);
+  else await bus.publish(moved.event);
   return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, rank: moved.rank, rebalanced: false };
 }
 

@@ -3,6 +3,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.ts';
 
+import type { Prisma } from './generated/prisma/client.ts';
+
 export { Prisma, PrismaClient } from './generated/prisma/client.ts';
 export type * from './generated/prisma/models.ts';
 export * from './generated/prisma/enums.ts';
@@ -63,10 +65,33 @@ export async function connectionsHaveOwnBackends(url: string): Promise<boolean> 
   }
 }
 
+/** The pg pool behind each client made by createDb, and how its statements are named. */
+const direct = new WeakMap<object, { pool: pg.Pool; name: (query: { sql: string }) => string | undefined }>();
+
 export function createDb(url: string, options: DbOptions = {}): Db {
-  const adapter = new PrismaPg(
-    { connectionString: url, max: options.max ?? 10 },
-    options.preparedStatements ? { statementNameGenerator: statementNamer() as (query: { sql: string }) => string } : {},
-  );
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Errors of idle connections surface on their next query (Prisma adds its listener once connected).
+  pool.on('error', () => {});
+  const name = options.preparedStatements ? statementNamer() : () => undefined;
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    ...(options.preparedStatements ? { statementNameGenerator: name as (query: { sql: string }) => string } : {}),
+  });
+  const db = new PrismaClient({ adapter });
+  direct.set(db, { pool, name });
+  return db;
+}
+
+/**
+ * Runs one statement straight on the pg pool behind a client made by createDb
+ * (prepared where statements are), without Prisma's query pipeline: for the
+ * hottest statements. Values come back as pg parses them, so a statement should
+ * return only text, json, booleans and integers (cast bigints and timestamps to
+ * text): then $queryRaw, used for any other client (a transaction's), gives the same.
+ */
+export async function queryDirect<T>(db: DbTx, sql: Prisma.Sql): Promise<T[]> {
+  const d = direct.get(db);
+  if (!d) return db.$queryRaw<T[]>(sql);
+  const { rows } = await d.pool.query({ text: sql.text, values: sql.values, name: d.name({ sql: sql.text }) });
+  return rows as T[];
 }

@@ -7,7 +7,7 @@
  * Two lists are ranked: the columns of a board (serialized by the Board row) and
  * the action points of a column (serialized by the Column row).
  */
-import { Prisma, type DbTx } from './client.ts';
+import { Prisma, queryDirect, type DbTx } from './client.ts';
 
 /** The neighbour of an anchor on one side: a smaller rank (placing before it) or a larger one. */
 function side(which: 'before' | 'after') {
@@ -170,17 +170,19 @@ export async function moveContext(
   return rows[0] ?? null;
 }
 
-/** The Activity row a move records (the fields of a board event). */
-export interface MoveActivityRow {
-  id: bigint;
-  boardId: string | null;
-  actionPointId: string | null;
-  actorId: string | null;
-  action: string;
+/** The board event of a move: its Activity row shaped as core's toBoardEvent shapes one. */
+export interface MoveEvent {
+  kind: 'board';
+  /** The Activity row's id. */
+  id: string;
+  boardId: string;
+  type: string;
+  actorId: string;
   entityType: string;
   entityId: string;
-  changes: Prisma.JsonValue;
-  createdAt: Date;
+  actionPointId: string;
+  changes: Record<string, unknown>;
+  at: string;
 }
 
 export interface MoveRequest {
@@ -193,10 +195,7 @@ export interface MoveRequest {
   userId: string;
   /** Longest rank to write (lexorank's MAX_RANK_LENGTH); a longer one needs a rebalance. */
   maxRankLength: number;
-  /**
-   * Also NOTIFY `channel` of the move's board event, as `{"o": origin, "e": event}`
-   * with the event shaped as core's toBoardEvent shapes it (see EventBus.notifyTarget).
-   */
+  /** Also NOTIFY `channel` of the move's board event, as `{"o": origin, "e": event}` (see EventBus.notifyTarget). */
   notify?: { channel: string; origin: string };
 }
 
@@ -206,13 +205,13 @@ export interface MoveRequest {
  * reads them; neither: the end of the column), computes the rank between them
  * (ap_rank_between, lexorank.ts's between), writes it if the gap is unchanged under
  * the column's lock (ap_place_in_gap) and records the move's Activity row. Returns
- * the rank and that row, or null having written nothing whenever the caller must
+ * the rank and the move's board event, or null having written nothing whenever the caller must
  * take the locked path: neither the board's owner nor holding an EDIT or ADMIN
  * grant (refused there with the right error, or allowed by organization roles),
  * anchors not on the board, not in the column, not adjacent or the action point
  * itself, a gap that changed meanwhile or has no room for a short rank.
  */
-export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ rank: string; activity: MoveActivityRow } | null> {
+export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ rank: string; event: MoveEvent } | null> {
   if (m.beforeId === m.actionPointId || m.afterId === m.actionPointId) return null;
   const anchor = (id: string, which: 'before' | 'after') => itemAnchorSql(m.boardId, id, m.actionPointId, which);
   const column = Prisma.sql`${m.columnId}::text`;
@@ -236,13 +235,9 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
           FROM (SELECT 1) one LEFT JOIN (${lastItemSql(m.columnId, m.actionPointId)}) l ON true`;
   const sent = m.notify
     ? Prisma.sql`, sent AS (
-      SELECT pg_notify(${m.notify.channel}, json_build_object('o', ${m.notify.origin}::text, 'e', json_build_object(
-               'kind', 'board', 'id', r."id"::text, 'boardId', r."boardId", 'type', r."action", 'actorId', r."actorId",
-               'entityType', r."entityType", 'entityId', r."entityId", 'actionPointId', r."actionPointId",
-               'changes', r."changes", 'at', to_char(r."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text)
-        FROM recorded r)`
+      SELECT pg_notify(${m.notify.channel}, json_build_object('o', ${m.notify.origin}::text, 'e', r.event)::text) FROM recorded r)`
     : Prisma.empty;
-  const rows = await db.$queryRaw<(MoveActivityRow & { rank: string })[]>`
+  const rows = await queryDirect<{ rank: string; event: MoveEvent }>(db, Prisma.sql`
     WITH here AS (
       SELECT a."columnId"
         FROM "ActionPointBoardAssociation" a
@@ -263,14 +258,13 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
              jsonb_build_object('columnId', jsonb_build_object('from', "fromColumnId"::text, 'to', ${column}),
                                 'beforeId', ${m.beforeId ?? null}::text, 'afterId', ${m.afterId ?? null}::text)
         FROM placed WHERE ok
-      RETURNING "id", "boardId"::text AS "boardId", "actionPointId"::text AS "actionPointId", "actorId"::text AS "actorId",
-                "action", "entityType", "entityId", "changes", "createdAt"
+      RETURNING json_build_object(
+        'kind', 'board', 'id', "id"::text, 'boardId', "boardId", 'type', "action", 'actorId', "actorId",
+        'entityType', "entityType", 'entityId', "entityId", 'actionPointId', "actionPointId", 'changes', "changes",
+        'at', to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS event
     )${sent}
-    SELECT recorded.*, placed.rank FROM recorded, placed${m.notify ? Prisma.sql`, sent` : Prisma.empty}`;
-  const row = rows[0];
-  if (!row) return null;
-  const { rank, ...activity } = row;
-  return { rank, activity };
+    SELECT recorded.event, placed.rank FROM recorded, placed${m.notify ? Prisma.sql`, sent` : Prisma.empty}`);
+  return rows[0] ?? null;
 }
 
 /** Action points of a column in rank order (ids only), for rebalancing. */

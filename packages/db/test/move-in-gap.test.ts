@@ -52,9 +52,12 @@ describe('moveInOneStatement', () => {
   it('moves between named neighbours and records the move with it', async () => {
     const moved = await move({ beforeId: f.ids.b });
     expect(moved?.rank).toBe('ai');
-    expect(moved?.activity).toMatchObject({ boardId: f.boardId, actionPointId: f.ids.c, actorId: f.ownerId, action: 'actionPoint.moved', entityType: 'actionPoint', entityId: f.ids.c });
-    expect(moved?.activity.changes).toEqual({ columnId: { from: f.columnId, to: f.columnId }, beforeId: f.ids.b, afterId: null });
-    expect(typeof moved?.activity.id).toBe('bigint');
+    expect(moved?.event).toMatchObject({ kind: 'board', boardId: f.boardId, actionPointId: f.ids.c, actorId: f.ownerId, type: 'actionPoint.moved', entityType: 'actionPoint', entityId: f.ids.c });
+    expect(moved?.event.changes).toEqual({ columnId: { from: f.columnId, to: f.columnId }, beforeId: f.ids.b, afterId: null });
+    // The event is its Activity row (id, time in UTC to the millisecond).
+    const row = await db.activity.findUniqueOrThrow({ where: { id: BigInt(moved!.event.id) } });
+    expect(moved?.event.at).toBe(row.createdAt.toISOString());
+    expect(row.changes).toEqual(moved?.event.changes);
     expect(await order(f.columnId)).toEqual([[f.ids.a, 'a'], [f.ids.c, 'ai'], [f.ids.b, 'b']]);
 
     expect((await move({ actionPointId: f.ids.a, afterId: f.ids.c, beforeId: f.ids.b }))?.rank).toBe('ar');

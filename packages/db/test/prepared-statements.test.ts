@@ -2,8 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { testDatabaseUrl } from '@ap/testing/db';
-import { connectionsHaveOwnBackends, createDb, statementNamer } from '../src/client.ts';
+import { testDatabaseUrl, testDb } from '@ap/testing/db';
+import { connectionsHaveOwnBackends, createDb, Prisma, queryDirect, statementNamer } from '../src/client.ts';
 import { startEmbeddedPostgres } from '../src/embedded.ts';
 
 const realPostgres = !!inject('adminDatabaseUrl');
@@ -46,5 +46,20 @@ describe('prepared statements', () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it('queryDirect gives what $queryRaw gives, and runs in the transaction of a transaction client', async () => {
+    const db = testDb();
+    const sql = Prisma.sql`SELECT ${'a'}::text AS t, ${42}::int AS n, true AS b, json_build_object('k', ${'v'}::text) AS j, 12345678901::bigint::text AS big`;
+    const [viaPool] = await queryDirect<Record<string, unknown>>(db, sql);
+    expect(viaPool).toEqual({ t: 'a', n: 42, b: true, j: { k: 'v' }, big: '12345678901' });
+    expect((await db.$queryRaw<Record<string, unknown>[]>(sql))[0]).toEqual(viaPool);
+
+    const clerkId = `user_${Math.random().toString(36).slice(2)}`;
+    const seen = await db.$transaction(async (tx) => {
+      await tx.user.create({ data: { clerkId } });
+      return queryDirect<{ n: number }>(tx, Prisma.sql`SELECT count(*)::int AS n FROM "User" WHERE "clerkId" = ${clerkId}`);
+    });
+    expect(seen).toEqual([{ n: 1 }]);
   });
 });
