@@ -1,10 +1,9 @@
 // Live events over SSE through the typed client (real HTTP, EventSource from the
 // `eventsource` package), including two server processes on one database.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Webhook } from 'svix';
 import { createClient } from '@ap/client/client';
-import { startHarness, startServerProcess, type Harness, type TestUser } from './harness.ts';
+import { sendClerkWebhook, startHarness, startServerProcess, type Harness, type TestUser } from './harness.ts';
 
 type Client = ReturnType<Harness['client']>;
 
@@ -197,20 +196,7 @@ describe('boards.onEvent', () => {
   });
 });
 
-/** Delivers a signed Clerk webhook to the test server. */
-async function clerkWebhook(type: string, data: Record<string, unknown>) {
-  const id = `msg_${randomUUID()}`;
-  const date = new Date();
-  const body = JSON.stringify({ type, data });
-  return h.rest('POST', '/webhooks/clerk', {
-    body,
-    headers: {
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(date.getTime() / 1000)),
-      'svix-signature': new Webhook(SECRET).sign(id, date, body),
-    },
-  });
-}
+const clerkWebhook = (type: string, data: Record<string, unknown>) => sendClerkWebhook(h, SECRET, type, data);
 
 describe('a deleted user', () => {
   it('loses their open streams', async () => {

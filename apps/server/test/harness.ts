@@ -1,6 +1,8 @@
 // Integration-test harness: a real server (real HTTP, real PostgreSQL from the
 // run's test database, a real JWKS from a local test issuer), plus ways to call it
 // as any number of users over tRPC (in-process caller and HTTP) and REST.
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'svix';
 import { parseEnv } from '@ap/config/env';
 import { createCallerFactory } from '@ap/api/trpc';
 import { appRouter } from '@ap/api/root';
@@ -104,6 +106,28 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     },
   };
   return h;
+}
+
+/** Sends a Clerk event to the harness's /webhooks/clerk, signed with `secret` by the real svix library. */
+export async function sendClerkWebhook(
+  h: Pick<Harness, 'rest'>,
+  secret: string,
+  type: string,
+  data: Record<string, unknown>,
+  o: { id?: string; date?: Date } = {},
+) {
+  const id = o.id ?? `msg_${randomUUID()}`;
+  const date = o.date ?? new Date();
+  const body = JSON.stringify({ type, object: 'event', data, timestamp: date.getTime(), instance_id: 'ins_test' });
+  const res = await h.rest('POST', '/webhooks/clerk', {
+    body,
+    headers: {
+      'svix-id': id,
+      'svix-timestamp': String(Math.floor(date.getTime() / 1000)),
+      'svix-signature': new Webhook(secret).sign(id, date, body),
+    },
+  });
+  return { ...res, svixId: id };
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'svix';
 import { testDb } from '@ap/testing/db';
-import { startHarness, type Harness } from './harness.ts';
+import { sendClerkWebhook, startHarness, type Harness } from './harness.ts';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const db = () => testDb();
@@ -22,21 +22,7 @@ interface Delivery {
 }
 
 /** Sends a Clerk event signed with the real svix library. */
-async function deliver(type: string, data: Record<string, unknown>, o: Delivery = {}) {
-  const id = o.id ?? `msg_${randomUUID()}`;
-  const date = o.date ?? new Date();
-  const body = JSON.stringify({ type, object: 'event', data, timestamp: date.getTime(), instance_id: 'ins_test' });
-  const signature = new Webhook(o.secret ?? SECRET).sign(id, date, body);
-  const res = await h.rest('POST', '/webhooks/clerk', {
-    body,
-    headers: {
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(date.getTime() / 1000)),
-      'svix-signature': signature,
-    },
-  });
-  return { ...res, svixId: id };
-}
+const deliver = (type: string, data: Record<string, unknown>, o: Delivery = {}) => sendClerkWebhook(h, o.secret ?? SECRET, type, data, o);
 
 const clerkUserId = () => `user_${randomUUID().replace(/-/g, '')}`;
 const clerkOrgId = () => `org_${randomUUID().replace(/-/g, '')}`;

@@ -1,8 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Webhook } from 'svix';
 import { testDb } from '@ap/testing/db';
-import { startHarness, type Harness } from './harness.ts';
+import { sendClerkWebhook, startHarness, type Harness } from './harness.ts';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -15,29 +14,15 @@ afterAll(async () => {
 });
 
 function userCreated(clerkId: string) {
-  const id = `msg_${randomUUID()}`;
-  const date = new Date();
-  const body = JSON.stringify({
-    type: 'user.created',
-    object: 'event',
-    data: {
-      id: clerkId,
-      object: 'user',
-      first_name: 'Race',
-      last_name: 'Condition',
-      primary_email_address_id: 'idn_1',
-      email_addresses: [{ id: 'idn_1', email_address: `${clerkId}@example.test` }],
-      created_at: Date.now(),
-      updated_at: Date.now(),
-    },
-  });
-  return h.rest('POST', '/webhooks/clerk', {
-    body,
-    headers: {
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(date.getTime() / 1000)),
-      'svix-signature': new Webhook(SECRET).sign(id, date, body),
-    },
+  return sendClerkWebhook(h, SECRET, 'user.created', {
+    id: clerkId,
+    object: 'user',
+    first_name: 'Race',
+    last_name: 'Condition',
+    primary_email_address_id: 'idn_1',
+    email_addresses: [{ id: 'idn_1', email_address: `${clerkId}@example.test` }],
+    created_at: Date.now(),
+    updated_at: Date.now(),
   });
 }
 
