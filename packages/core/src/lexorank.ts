@@ -10,6 +10,10 @@
  * There is always a rank strictly between two different ranks, so `between`
  * never fails on valid input; it only gets longer. Callers compare the result with
  * MAX_RANK_LENGTH and, when it is longer, rewrite the whole list with `spread`.
+ *
+ * `between` has a twin in SQL, ap_rank_between (migration 20261126160000_rank_functions),
+ * used by moves done in one statement; test/lexorank-sql.test.ts holds the two
+ * equal, so a change here needs a migration that changes it there too.
  */
 
 export const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
