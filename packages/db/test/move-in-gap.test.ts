@@ -97,12 +97,16 @@ describe('moveInOneStatement', () => {
     expect((await move({ userId: viewer.id, beforeId: f.ids.a }))?.rank).toBe('9zzzz');
   });
 
-  it('does not write into a gap that changed since it was read', async () => {
+  it('does not write into a gap that changed since it was read, nor outside the gap', async () => {
     const stale = [
       { lo: 'a', loId: f.ids.a, hi: 'an', hiId: f.ids.b },
       { lo: 'a', loId: f.ids.a, hi: null, hiId: null },
     ];
     for (const gap of stale) expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, 'ai', gap)).toBe(false);
+    // A rank outside the gap is refused too.
+    for (const rank of ['a', '9', 'b', 'bi']) {
+      expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, rank, { lo: 'a', loId: f.ids.a, hi: 'b', hiId: f.ids.b })).toBe(false);
+    }
     expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, 'ai', { lo: 'a', loId: f.ids.a, hi: 'b', hiId: f.ids.b })).toBe(true);
   });
 });

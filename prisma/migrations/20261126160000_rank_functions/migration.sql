@@ -118,17 +118,18 @@ BEGIN
 END;
 $$;
 
--- Moves an action point into a gap of a column if the gap is still as the caller
--- read it: both neighbours (when given) hold the ranks read, and the next rank
--- after the lower bound (other than the action point's own) is the upper bound.
--- Writers of one column take turns on the Column row (FOR NO KEY UPDATE, as every
--- rank writer does); the gap is checked after the lock by a statement of its own,
--- which in a VOLATILE function sees what committed meanwhile. Returns false,
--- writing nothing, when the column or the action point is not on the board or the
--- gap changed. Raises no unique violation (a rank inside an unchanged gap is
--- free), so a surrounding transaction stays usable. Every lookup is an index probe
--- on (columnId, rank), whatever the parameters, so the plan cached for the
--- function stays cheap: the lock is held only briefly.
+-- Moves an action point into a gap of a column, at a rank inside it, if the gap is
+-- still as the caller read it: both neighbours (when given) hold the ranks read,
+-- and the next rank after the lower bound (other than the action point's own) is
+-- the upper bound. Writers of one column take turns on the Column row (FOR NO KEY
+-- UPDATE, as every rank writer does); the gap is checked after the lock by a
+-- statement of its own, which in a VOLATILE function sees what committed
+-- meanwhile. Returns false, writing nothing, when the column or the action point
+-- is not on the board, the rank is outside the gap or the gap changed. Raises no
+-- unique violation (a rank inside an unchanged gap is free), so a surrounding
+-- transaction stays usable. Every lookup is an index probe on (columnId, rank),
+-- whatever the parameters, so the plan cached for the function stays cheap: the
+-- lock is held only briefly.
 CREATE FUNCTION ap_place_in_gap(
   p_action_point uuid, p_board uuid, p_column uuid, p_rank text,
   p_lo text, p_lo_id uuid, p_hi text, p_hi_id uuid
@@ -142,6 +143,7 @@ BEGIN
   UPDATE "ActionPointBoardAssociation" AS a
      SET "columnId" = p_column, "rank" = p_rank, "updatedAt" = now()
    WHERE a."actionPointId" = p_action_point AND a."boardId" = p_board
+     AND (p_lo IS NULL OR p_rank > p_lo) AND (p_hi IS NULL OR p_rank < p_hi)
      AND (p_lo_id IS NULL OR EXISTS (
           SELECT 1 FROM "ActionPointBoardAssociation" o
            WHERE o."columnId" = p_column AND o."rank" = p_lo AND o."actionPointId" = p_lo_id))
