@@ -121,7 +121,11 @@ export async function setItemPositionInGap(
   return rows[0]?.ok === true;
 }
 
-/** Puts an action point on a board in a gap of a column at `rank` if the gap is as read (else false). */
+/**
+ * Puts an action point on a board in a gap of a column at `rank` if the gap is as
+ * read (else false): the same checks as ap_place_in_gap, as index probes whatever
+ * the cached plan.
+ */
 export async function insertItemPositionInGap(
   tx: DbTx,
   actionPointId: string,
@@ -139,11 +143,9 @@ export async function insertItemPositionInGap(
        AND (${gap.hiId}::uuid IS NULL OR EXISTS (
             SELECT 1 FROM "ActionPointBoardAssociation" o
              WHERE o."columnId" = ${columnId}::uuid AND o."actionPointId" = ${gap.hiId}::uuid AND o."rank" = ${gap.hi}::text))
-       AND NOT EXISTS (
-            SELECT 1 FROM "ActionPointBoardAssociation" o
-             WHERE o."columnId" = ${columnId}::uuid
-               AND (${gap.lo}::text IS NULL OR o."rank" > ${gap.lo}::text)
-               AND (${gap.hi}::text IS NULL OR o."rank" < ${gap.hi}::text))
+       AND (SELECT o."rank" FROM "ActionPointBoardAssociation" o
+             WHERE o."columnId" = ${columnId}::uuid AND o."rank" > coalesce(${gap.lo}::text, '')
+             ORDER BY o."rank" LIMIT 1) IS NOT DISTINCT FROM ${gap.hi}::text
     ON CONFLICT ("columnId", "rank") DO NOTHING`;
   return n === 1;
 }
@@ -437,6 +439,19 @@ export type BoardViewRow = { columnName: string; columnRank: string } & (
   | ({ [K in keyof RankedItemRow]: K extends 'columnId' ? string : null })
 );
 
+/** An action point's fields and assignee as RankedItemRow names them (from `ap` and `u`). */
+const itemFields = Prisma.sql`
+           ap."id"::text AS id, ap."title", ap."description", ap."dueDate", ap."completedAt",
+           ap."ownerId"::text AS "ownerId", ap."assigneeId"::text AS "assigneeId", ap."version",
+           ap."createdAt", ap."updatedAt",
+           u."email" AS "assigneeEmail", u."displayName" AS "assigneeDisplayName", u."imageUrl" AS "assigneeImageUrl"`;
+
+/** The board's tags on the action point `a`, by name, as a JSON array. */
+const itemTags = (boardId: string) => Prisma.sql`
+           COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'color', t."color") ORDER BY t."name")
+                       FROM "ActionPointTag" apt JOIN "Tag" t ON t."id" = apt."tagId"
+                      WHERE apt."actionPointId" = a."actionPointId" AND apt."boardId" = ${boardId}::uuid), '[]'::json)`;
+
 /**
  * Every column of a board in order, each with its first `perColumn` action points
  * in rank order: one query (a LATERAL top-N per column on the (columnId, rank)
@@ -445,15 +460,8 @@ export type BoardViewRow = { columnName: string; columnRank: string } & (
 export async function boardViewRows(db: DbTx, boardId: string, perColumn: number): Promise<BoardViewRow[]> {
   return db.$queryRaw<BoardViewRow[]>`
     SELECT c."id"::text AS "columnId", c."name" AS "columnName", c."rank" AS "columnRank", a."rank",
-           ap."id"::text AS id, ap."title", ap."description", ap."dueDate", ap."completedAt",
-           ap."ownerId"::text AS "ownerId", ap."assigneeId"::text AS "assigneeId", ap."version",
-           ap."createdAt", ap."updatedAt",
-           u."email" AS "assigneeEmail", u."displayName" AS "assigneeDisplayName", u."imageUrl" AS "assigneeImageUrl",
-           CASE WHEN a."actionPointId" IS NOT NULL THEN
-             COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'color', t."color") ORDER BY t."name")
-                         FROM "ActionPointTag" apt JOIN "Tag" t ON t."id" = apt."tagId"
-                        WHERE apt."actionPointId" = a."actionPointId" AND apt."boardId" = ${boardId}::uuid), '[]'::json)
-           END AS tags
+           ${itemFields},
+           CASE WHEN a."actionPointId" IS NOT NULL THEN ${itemTags(boardId)} END AS tags
       FROM "Column" c
       LEFT JOIN LATERAL (
            SELECT x."actionPointId", x."rank" FROM "ActionPointBoardAssociation" x
@@ -483,15 +491,10 @@ export async function columnItemsAfter(
 ): Promise<RankedItemRow[]> {
   return db.$queryRaw<RankedItemRow[]>`
     SELECT a."columnId"::text AS "columnId", a."rank",
-           ap."id"::text AS id, ap."title", ap."description", ap."dueDate", ap."completedAt",
-           ap."ownerId"::text AS "ownerId", ap."assigneeId"::text AS "assigneeId", ap."version",
-           ap."createdAt", ap."updatedAt",
-           u."email" AS "assigneeEmail", u."displayName" AS "assigneeDisplayName", u."imageUrl" AS "assigneeImageUrl",
-           COALESCE((SELECT json_agg(json_build_object('id', t."id", 'name', t."name", 'color', t."color") ORDER BY t."name")
-                       FROM "ActionPointTag" apt JOIN "Tag" t ON t."id" = apt."tagId"
-                      WHERE apt."actionPointId" = a."actionPointId" AND apt."boardId" = ${boardId}::uuid), '[]'::json) AS tags
+           ${itemFields},
+           ${itemTags(boardId)} AS tags
       FROM (SELECT x."actionPointId", x."columnId", x."rank" FROM "ActionPointBoardAssociation" x
-             WHERE x."columnId" = ${columnId}::uuid AND (${afterRank}::text IS NULL OR x."rank" > ${afterRank}::text)
+             WHERE x."columnId" = ${columnId}::uuid AND x."rank" > coalesce(${afterRank}::text, '')
              ORDER BY x."rank" LIMIT ${limit}) a
       JOIN "ActionPoint" ap ON ap."id" = a."actionPointId"
       LEFT JOIN "User" u ON u."id" = ap."assigneeId"
