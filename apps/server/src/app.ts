@@ -11,7 +11,7 @@ import { appRouter } from '@ap/api/root';
 import { createContextFactory, type Deps } from '@ap/api/context';
 import { openApiDocument } from '@ap/api/openapi';
 import { handleRest } from '@ap/api/rest';
-import { ERROR_CODES } from '@ap/core/errors';
+import { ERROR_CODES } from '@ap/core/shared/errors';
 import type { Metrics } from './metrics.ts';
 import { scalarScript } from './docs.ts';
 

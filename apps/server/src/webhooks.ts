@@ -3,8 +3,8 @@
 import type { Context, Hono } from 'hono';
 import type { Deps } from '@ap/api/context';
 import { verifyClerkWebhook } from '@ap/auth/webhooks';
-import { handleClerkWebhook } from '@ap/core/clerk-sync';
-import { AppError, ERROR_CODES, type ErrorCode } from '@ap/core/errors';
+import { handleClerkWebhook } from '@ap/core/identity/clerk-sync';
+import { AppError, ERROR_CODES, type ErrorCode } from '@ap/core/shared/errors';
 import type { AppEnv } from './app.ts';
 
 function fail(c: Context<AppEnv>, code: ErrorCode, message: string) {

@@ -1,7 +1,7 @@
 // Action points on many boards: create, get, list, update (expectedVersion), delete,
 // add to / remove from a board, move within and across columns of one board.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RANK_LENGTH } from '@ap/core/lexorank';
+import { MAX_RANK_LENGTH } from '@ap/core/action-points/lexorank';
 import { testDb } from '@ap/testing/db';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 

@@ -21,7 +21,7 @@ describe('dependency direction', () => {
   });
 
   it('catches a wrong-way import, a transport import in core and a runtime import of the api in the client', async () => {
-    expect(checkPackage(await fakePackage('@ap/db', "import { x } from '@ap/core/errors';"))).toEqual([
+    expect(checkPackage(await fakePackage('@ap/db', "import { x } from '@ap/core/shared/errors';"))).toEqual([
       expect.stringMatching(/@ap\/db must not import @ap\/core/),
     ]);
     expect(checkPackage(await fakePackage('@ap/core', "import { Hono } from 'hono';"))).toEqual([

@@ -1,8 +1,8 @@
 // Boards: create / get / list / update / delete, the whole-board view, activity and
 // domain events, over tRPC (in-process and HTTP) and REST.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '@ap/core/events';
-import { viewBoard } from '@ap/core/boards';
+import type { DomainEvent } from '@ap/core/shared/events';
+import { viewBoard } from '@ap/core/boards/boards';
 import type { Db } from '@ap/db/client';
 import { testDb } from '@ap/testing/db';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';

@@ -1,7 +1,7 @@
 // Columns: create at a place, rename, reorder, delete (refused while holding action
 // points unless they move in the same call), and their items page by page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RANK_LENGTH } from '@ap/core/lexorank';
+import { MAX_RANK_LENGTH } from '@ap/core/action-points/lexorank';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 
 let h: Harness;

@@ -2,7 +2,7 @@
 // CONFLICT (never a 500), and the column ends in one total order with unique ranks,
 // no lost move and nothing duplicated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGITS, between, spread } from '@ap/core/lexorank';
+import { DIGITS, between, spread } from '@ap/core/action-points/lexorank';
 import { testDb } from '@ap/testing/db';
 import { startHarness, type Harness, type TestUser } from './harness.ts';
 

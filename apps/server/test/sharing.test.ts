@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '@ap/core/events';
+import type { DomainEvent } from '@ap/core/shared/events';
 import { testDb } from '@ap/testing/db';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 import { loneActionPoint, setupBoard } from './sharing-fixtures.ts';

@@ -320,7 +320,7 @@ describe('POST /webhooks/clerk: organizations and memberships', () => {
 
     // A board of the organization owned by someone else: the admin has ADMIN on it.
     const board = await db().board.create({ data: { name: 'Org board', ownerId: owner.id, organizationId: orgId }, select: { id: true } });
-    const { requireBoard } = await import('@ap/core/authorization');
+    const { requireBoard } = await import('@ap/core/access/rules');
     expect((await requireBoard(db(), admin.id, board.id, 'VIEW')).level).toBe('ADMIN');
 
     // Demoted: no more access to the board. An older update arriving late changes nothing.

@@ -1,7 +1,7 @@
 import type { Env } from '@ap/config/env';
 import type { Authenticator, ProfileSource } from '@ap/auth/types';
-import type { EventBus } from '@ap/core/events';
-import type { ActiveUsers } from '@ap/core/users';
+import type { EventBus } from '@ap/core/shared/events';
+import type { ActiveUsers } from '@ap/core/identity/users';
 import type { Db } from '@ap/db/client';
 
 export interface Logger {

@@ -2,8 +2,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
-import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/errors';
-import { ensureUser } from '@ap/core/users';
+import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
+import { ensureUser } from '@ap/core/identity/users';
 import type { Context } from './context.ts';
 
 /** Converts anything thrown by a procedure into the one error shape. */

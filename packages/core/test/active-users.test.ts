@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ResyncingEventBus } from '../src/event-bus.ts';
-import { LocalEventBus, type DomainEvent } from '../src/events.ts';
-import { ActiveUsers } from '../src/users.ts';
+import type { ResyncingEventBus } from '../src/shared/event-bus.ts';
+import { LocalEventBus, type DomainEvent } from '../src/shared/events.ts';
+import { ActiveUsers } from '../src/identity/users.ts';
 
 const alice = { id: '00000000-0000-4000-8000-00000000000a', clerkId: 'user_alice' };
 const bob = { id: '00000000-0000-4000-8000-00000000000b', clerkId: 'user_bob' };

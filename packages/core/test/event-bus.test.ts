@@ -3,11 +3,11 @@ import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDb } from '@ap/db/client';
 import { startEmbeddedPostgres } from '@ap/db/embedded';
 import { testDatabaseUrl, testDb } from '@ap/testing/db';
-import { moveActionPoint } from '../src/action-points.ts';
-import { recordActivity } from '../src/activity.ts';
-import { boardEventById } from '../src/board-events.ts';
-import { createEventBus, encode, PgEventBus } from '../src/event-bus.ts';
-import { LocalEventBus, type DomainEvent } from '../src/events.ts';
+import { moveActionPoint } from '../src/action-points/action-points.ts';
+import { recordActivity } from '../src/boards/activity.ts';
+import { boardEventById } from '../src/boards/board-events.ts';
+import { createEventBus, encode, PgEventBus } from '../src/shared/event-bus.ts';
+import { LocalEventBus, type DomainEvent } from '../src/shared/events.ts';
 
 const realPostgres = !!inject('adminDatabaseUrl');
 const buses: PgEventBus[] = [];

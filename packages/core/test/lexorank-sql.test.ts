@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '@ap/testing/db';
-import { DIGITS, between } from '../src/lexorank.ts';
+import { DIGITS, between } from '../src/action-points/lexorank.ts';
 
 const db = testDb();
 

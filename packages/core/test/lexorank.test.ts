@@ -11,7 +11,7 @@ import {
   isValidRank,
   spread,
   tooLong,
-} from '../src/lexorank.ts';
+} from '../src/action-points/lexorank.ts';
 
 /** A valid rank: base-36 digits not ending in 0. */
 const validRank = fc

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '@ap/testing/db';
-import { recordActivity } from '../src/activity.ts';
-import type { ResyncingEventBus } from '../src/event-bus.ts';
-import { LocalEventBus, type DomainEvent } from '../src/events.ts';
-import { openBoardEventStream, openNotificationStream, type LiveItem } from '../src/live.ts';
-import { notify } from '../src/notifications.ts';
+import { recordActivity } from '../src/boards/activity.ts';
+import type { ResyncingEventBus } from '../src/shared/event-bus.ts';
+import { LocalEventBus, type DomainEvent } from '../src/shared/events.ts';
+import { openBoardEventStream, openNotificationStream, type LiveItem } from '../src/collaboration/live.ts';
+import { notify } from '../src/collaboration/notifications.ts';
 
 /** An in-process bus that can also signal a resync (like PgEventBus after a reconnect). */
 class TestBus extends LocalEventBus implements ResyncingEventBus {

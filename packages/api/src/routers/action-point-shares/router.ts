@@ -4,8 +4,8 @@ import {
   shareActionPoint,
   unshareActionPoint,
   type ActionPointShareRow,
-} from '@ap/core/action-point-shares';
-import { toPublicUser } from '@ap/core/users';
+} from '@ap/core/access/action-point-shares';
+import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import {

@@ -7,7 +7,7 @@ import {
   moveActionPoint,
   removeFromBoard,
   updateActionPoint,
-} from '@ap/core/action-points';
+} from '@ap/core/action-points/action-points';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import {

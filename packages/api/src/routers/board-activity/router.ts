@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listBoardActivity, type ActivityRow } from '@ap/core/board-activity';
-import { toPublicUser } from '@ap/core/users';
+import { listBoardActivity, type ActivityRow } from '@ap/core/boards/board-activity';
+import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZId, ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
 import { authedProcedure } from '../../trpc.ts';
 

@@ -1,5 +1,5 @@
 import { tracked, TRPCError } from '@trpc/server';
-import { openBoardEventStream, type LiveStream } from '@ap/core/live';
+import { openBoardEventStream, type LiveStream } from '@ap/core/collaboration/live';
 import { authedProcedure, toAppError } from '../../trpc.ts';
 import { ZBoardOnEventInput } from './board-events.schema.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from '@ap/core/authorization';
+import { LEVELS } from '@ap/core/access/rules';
 import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
 
 export const ZLevel = z.enum(LEVELS).meta({ id: 'PermissionLevel' });

@@ -4,8 +4,8 @@ import {
   listBoardPermissions,
   revokeBoardPermission,
   type BoardPermissionRow,
-} from '@ap/core/board-permissions';
-import { toPublicUser } from '@ap/core/users';
+} from '@ap/core/access/board-permissions';
+import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import {

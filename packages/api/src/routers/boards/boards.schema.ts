@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BoardDetail, BoardView, BoardWithLevel } from '@ap/core/boards';
+import type { BoardDetail, BoardView, BoardWithLevel } from '@ap/core/boards/boards';
 import { ZId, ZIsoDate, ZPaginationInput } from '../../schemas.ts';
 import { toBoardItemOutput, ZBoardItem } from '../action-points/action-points.schema.ts';
 import { ZLevel } from '../board-permissions/board-permissions.schema.ts';

@@ -1,4 +1,4 @@
-import { createBoard, deleteBoard, getBoard, listBoards, updateBoard, viewBoard } from '@ap/core/boards';
+import { createBoard, deleteBoard, getBoard, listBoards, updateBoard, viewBoard } from '@ap/core/boards/boards';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import { boardActivityProcedure } from '../board-activity/router.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ColumnRow } from '@ap/core/columns';
+import type { ColumnRow } from '@ap/core/boards/columns';
 import { ZId, ZIsoDate, ZPaginationInput } from '../../schemas.ts';
 
 export const ZColumnName = z.string().trim().min(1).max(100);

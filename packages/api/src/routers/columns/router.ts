@@ -1,4 +1,4 @@
-import { createColumn, deleteColumn, listColumnItems, moveColumn, updateColumn } from '@ap/core/columns';
+import { createColumn, deleteColumn, listColumnItems, moveColumn, updateColumn } from '@ap/core/boards/columns';
 import { paginated } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import { toBoardItemOutput, ZBoardItem } from '../action-points/action-points.schema.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_COMMENT_LENGTH, MAX_MENTIONS } from '@ap/core/comments';
+import { MAX_COMMENT_LENGTH, MAX_MENTIONS } from '@ap/core/collaboration/comments';
 import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
 
 const ZBody = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { createComment, deleteComment, listComments, updateComment, type CommentRow } from '@ap/core/comments';
-import { toPublicUser } from '@ap/core/users';
+import { createComment, deleteComment, listComments, updateComment, type CommentRow } from '@ap/core/collaboration/comments';
+import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createLink, deleteLink, listLinks, type LinkRow } from '@ap/core/links';
+import { createLink, deleteLink, listLinks, type LinkRow } from '@ap/core/collaboration/links';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import { ZCreateLinkInput, ZDeleteLinkInput, ZLink, ZListLinksInput } from './links.schema.ts';

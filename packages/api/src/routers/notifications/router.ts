@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { openNotificationStream } from '@ap/core/live';
+import { openNotificationStream } from '@ap/core/collaboration/live';
 import {
   listNotifications,
   markAllRead,
   markRead,
   unreadCount,
   type NotificationItem,
-} from '@ap/core/notification-inbox';
+} from '@ap/core/collaboration/notification-inbox';
 import { paginated } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import { trackedStream } from '../board-events/router.ts';

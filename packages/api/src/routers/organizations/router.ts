@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getOrganization, listMembers, listOrganizations, type OrganizationItem } from '@ap/core/organizations';
+import { getOrganization, listMembers, listOrganizations, type OrganizationItem } from '@ap/core/identity/organizations';
 import { paginated } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachTag, createTag, deleteTag, detachTag, listTags, updateTag, type TagRow } from '@ap/core/tags';
+import { attachTag, createTag, deleteTag, detachTag, listTags, updateTag, type TagRow } from '@ap/core/collaboration/tags';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { getActiveUser, toPublicUser, updateProfile, type LocalUser } from '@ap/core/users';
+import { getActiveUser, toPublicUser, updateProfile, type LocalUser } from '@ap/core/identity/users';
 import type { ClerkUser } from '@ap/auth/types';
-import { searchUsers } from '@ap/core/user-search';
+import { searchUsers } from '@ap/core/identity/user-search';
 import { paginated, ZPublicUser } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import { ZMe, ZSearchUsersInput, ZUpdateMeInput } from './users.schema.ts';

@@ -1,5 +1,5 @@
 import type { DbTx, NotificationType, Prisma } from '@ap/db/client';
-import type { DomainEvent } from './events.ts';
+import type { DomainEvent } from '../shared/events.ts';
 
 export interface NotifyInput {
   recipients: (string | null | undefined)[];

@@ -10,9 +10,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx, Prisma } from '@ap/db/client';
-import { AppError } from './errors.ts';
-import type { DomainEvent, EventBus } from './events.ts';
-import { mutate } from './tx.ts';
+import { AppError } from '../shared/errors.ts';
+import type { DomainEvent, EventBus } from '../shared/events.ts';
+import { mutate } from '../shared/tx.ts';
 import { provisionWorkspace } from './workspace.ts';
 
 export const DELETED_USER_NAME = 'Deleted user';

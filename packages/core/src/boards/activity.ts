@@ -1,6 +1,6 @@
 import type { DbTx, Prisma } from '@ap/db/client';
 import { activityEventSelect, toBoardEvent } from './board-events.ts';
-import type { DomainEvent } from './events.ts';
+import type { DomainEvent } from '../shared/events.ts';
 
 export interface ActivityEntry {
   boardId: string | null;

@@ -4,7 +4,7 @@
  */
 import type { DbTx, Prisma } from '@ap/db/client';
 import { moveContext, moveInOneStatement, type RankedItemRow } from '@ap/db/ranks';
-import { diff, recordActivity, recordOnBoards } from './activity.ts';
+import { diff, recordActivity, recordOnBoards } from '../boards/activity.ts';
 import {
   actionPointAccess,
   actionPointVisibleTo,
@@ -15,15 +15,15 @@ import {
   requireActionPoint,
   requireBoard,
   type Level,
-} from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from './errors.ts';
-import type { DomainEvent } from './events.ts';
+} from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
+import type { DomainEvent } from '../shared/events.ts';
 import { MAX_RANK_LENGTH } from './lexorank.ts';
-import { notify } from './notifications.ts';
-import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
+import { notify } from '../collaboration/notifications.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { placeActionPoint } from './placement.ts';
-import { mutate } from './tx.ts';
+import { mutate } from '../shared/tx.ts';
 
 export const MAX_BOARDS_PER_ACTION_POINT = 100;
 

@@ -1,8 +1,8 @@
 import type { Db } from '@ap/db/client';
 import { syncOrganizationClaims } from './clerk-sync.ts';
-import { AppError } from './errors.ts';
-import { onResync } from './event-bus.ts';
-import type { EventBus } from './events.ts';
+import { AppError } from '../shared/errors.ts';
+import { onResync } from '../shared/event-bus.ts';
+import type { EventBus } from '../shared/events.ts';
 import { ensureWorkspace } from './workspace.ts';
 
 /** What identity verification says about the caller (a ClerkUser fits). */

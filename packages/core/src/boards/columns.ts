@@ -6,14 +6,14 @@
 import type { DbTx, Prisma } from '@ap/db/client';
 import { columnItemIds, columnItemsAfter, lastItemRank, lockColumn, moveAllItems } from '@ap/db/ranks';
 import { diff, recordActivity } from './activity.ts';
-import { boardVisibleTo, requireBoard } from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { badRequest, conflict, notFound } from './errors.ts';
-import { tooLong } from './lexorank.ts';
-import { encodeCursor, decodeCursor, type Page } from './pagination.ts';
-import { appendRanks, placeColumn, rebalanceColumn } from './placement.ts';
-import { mutate } from './tx.ts';
-import { toBoardItem, type BoardItem } from './action-points.ts';
+import { boardVisibleTo, requireBoard } from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { badRequest, conflict, notFound } from '../shared/errors.ts';
+import { tooLong } from '../action-points/lexorank.ts';
+import { encodeCursor, decodeCursor, type Page } from '../shared/pagination.ts';
+import { appendRanks, placeColumn, rebalanceColumn } from '../action-points/placement.ts';
+import { mutate } from '../shared/tx.ts';
+import { toBoardItem, type BoardItem } from '../action-points/action-points.ts';
 
 export const MAX_COLUMNS_PER_BOARD = 50;
 

@@ -1,10 +1,10 @@
 import type { DbTx, Prisma } from '@ap/db/client';
-import { recordActivity, diff } from './activity.ts';
-import { requireActionPoint, requireBoard, tagVisibleTo, type Level } from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { AppError, badRequest, conflict, notFound } from './errors.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
-import { mutate } from './tx.ts';
+import { recordActivity, diff } from '../boards/activity.ts';
+import { requireActionPoint, requireBoard, tagVisibleTo, type Level } from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, badRequest, conflict, notFound } from '../shared/errors.ts';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
+import { mutate } from '../shared/tx.ts';
 
 export const MAX_TAGS_PER_BOARD = 200;
 

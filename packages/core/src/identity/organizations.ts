@@ -1,8 +1,8 @@
 /** Organizations the caller belongs to, and their members. */
 import type { DbTx, Prisma } from '@ap/db/client';
-import { organizationVisibleTo } from './authorization.ts';
-import { AppError } from './errors.ts';
-import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
+import { organizationVisibleTo } from '../access/rules.ts';
+import { AppError } from '../shared/errors.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { toPublicUser } from './users.ts';
 
 const roleSelect = { key: true, name: true, isAdmin: true } as const satisfies Prisma.RoleSelect;

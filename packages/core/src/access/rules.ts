@@ -5,7 +5,7 @@
  */
 import type { Prisma } from '@ap/db/client';
 import type { DbTx } from '@ap/db/client';
-import { AppError } from './errors.ts';
+import { AppError } from '../shared/errors.ts';
 
 export const LEVELS = ['VIEW', 'COMMENT', 'EDIT', 'ADMIN'] as const;
 export type Level = (typeof LEVELS)[number];

@@ -6,13 +6,13 @@
  * misses nothing. Access is checked again whenever an event may have changed it;
  * the stream ends (NOT_FOUND) once access is gone.
  */
-import type { BoardEvent } from './activity.ts';
-import { requireBoard } from './authorization.ts';
-import { boardEventsAfter, EVENT_ID_PATTERN, latestBoardEventId } from './board-events.ts';
-import type { ServiceContext } from './context.ts';
-import { AppError } from './errors.ts';
-import { onResync } from './event-bus.ts';
-import type { DomainEvent } from './events.ts';
+import type { BoardEvent } from '../boards/activity.ts';
+import { requireBoard } from '../access/rules.ts';
+import { boardEventsAfter, EVENT_ID_PATTERN, latestBoardEventId } from '../boards/board-events.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError } from '../shared/errors.ts';
+import { onResync } from '../shared/event-bus.ts';
+import type { DomainEvent } from '../shared/events.ts';
 import { latestNotificationSeq, notificationsAfter, type NotificationItem } from './notification-inbox.ts';
 
 const REPLAY_BATCH = 200;

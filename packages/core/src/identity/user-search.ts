@@ -4,8 +4,8 @@
  * their existence nor their email address can be learned by searching.
  */
 import type { DbTx, Prisma } from '@ap/db/client';
-import { boardVisibleTo } from './authorization.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { boardVisibleTo } from '../access/rules.ts';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { toPublicUser } from './users.ts';
 
 /** Other users who share an organization or a board with `userId`. */

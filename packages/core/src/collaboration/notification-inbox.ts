@@ -1,8 +1,8 @@
 /** Reading one's notifications: list, unread count, mark read. */
 import type { DbTx, Prisma } from '@ap/db/client';
-import { AppError } from './errors.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
-import { toPublicUser } from './users.ts';
+import { AppError } from '../shared/errors.ts';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
+import { toPublicUser } from '../identity/users.ts';
 
 export const notificationSelect = {
   id: true,

@@ -1,7 +1,7 @@
 /** A new user's personal workspace: one board with the default columns, created exactly once. */
 import type { DbTx } from '@ap/db/client';
 import { claimPersonalBoard } from '@ap/db/provisioning';
-import { spread } from './lexorank.ts';
+import { spread } from '../action-points/lexorank.ts';
 
 export const PERSONAL_BOARD_NAME = 'My action points';
 export const DEFAULT_COLUMNS = ['To do', 'In progress', 'Done'] as const;

@@ -1,10 +1,10 @@
 import type { LinkType, Prisma } from '@ap/db/client';
-import { recordOnActionPointBoards } from './activity.ts';
-import { actionPointVisibleTo, linkVisibleTo, requireActionPoint } from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { AppError, conflict, notFound } from './errors.ts';
-import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
-import { mutate } from './tx.ts';
+import { recordOnActionPointBoards } from '../boards/activity.ts';
+import { actionPointVisibleTo, linkVisibleTo, requireActionPoint } from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
+import { mutate } from '../shared/tx.ts';
 
 export const MAX_LINKS_PER_ACTION_POINT = 500;
 

@@ -35,7 +35,7 @@ import {
   type Anchor,
   type Gap,
 } from '@ap/db/ranks';
-import { AppError, badRequest, conflict } from './errors.ts';
+import { AppError, badRequest, conflict } from '../shared/errors.ts';
 import { between, spread, tooLong } from './lexorank.ts';
 
 export interface Neighbours {

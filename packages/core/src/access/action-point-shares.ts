@@ -1,5 +1,5 @@
 import type { Prisma } from '@ap/db/client';
-import { recordOnActionPointBoards } from './activity.ts';
+import { recordOnActionPointBoards } from '../boards/activity.ts';
 import {
   assertCanGrant,
   assertGrantee,
@@ -7,12 +7,12 @@ import {
   lowered,
   requireActionPoint,
   type Level,
-} from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { notFound } from './errors.ts';
-import { notify } from './notifications.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
-import { mutate } from './tx.ts';
+} from './rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { notFound } from '../shared/errors.ts';
+import { notify } from '../collaboration/notifications.ts';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
+import { mutate } from '../shared/tx.ts';
 
 export const actionPointShareSelect = {
   id: true,

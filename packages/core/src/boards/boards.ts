@@ -13,15 +13,15 @@ import {
   organizationVisibleTo,
   requireBoard,
   type Level,
-} from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { AppError, conflict, notFound } from './errors.ts';
-import type { DomainEvent } from './events.ts';
-import { spread } from './lexorank.ts';
-import { afterCreatedAt, decodeCursor, encodeCursor, toPage, type Page } from './pagination.ts';
-import { mutate } from './tx.ts';
+} from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, conflict, notFound } from '../shared/errors.ts';
+import type { DomainEvent } from '../shared/events.ts';
+import { spread } from '../action-points/lexorank.ts';
+import { afterCreatedAt, decodeCursor, encodeCursor, toPage, type Page } from '../shared/pagination.ts';
+import { mutate } from '../shared/tx.ts';
 import { columnSelect, MAX_COLUMNS_PER_BOARD, type ColumnRow } from './columns.ts';
-import { boardLevelFor, toBoardItem, type BoardItem } from './action-points.ts';
+import { boardLevelFor, toBoardItem, type BoardItem } from '../action-points/action-points.ts';
 
 export { MAX_COLUMNS_PER_BOARD };
 

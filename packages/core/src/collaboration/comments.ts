@@ -1,17 +1,17 @@
 import type { DbTx, Prisma } from '@ap/db/client';
-import { recordOnActionPointBoards } from './activity.ts';
+import { recordOnActionPointBoards } from '../boards/activity.ts';
 import {
   assertCanChangeComment,
   commentVisibleTo,
   requireActionPoint,
   usersWhoCanSeeActionPoint,
-} from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { badRequest, notFound } from './errors.ts';
-import type { DomainEvent } from './events.ts';
+} from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { badRequest, notFound } from '../shared/errors.ts';
+import type { DomainEvent } from '../shared/events.ts';
 import { notify } from './notifications.ts';
-import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
-import { mutate } from './tx.ts';
+import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
+import { mutate } from '../shared/tx.ts';
 
 export const MAX_COMMENT_LENGTH = 10_000;
 export const MAX_MENTIONS = 50;

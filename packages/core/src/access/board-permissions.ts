@@ -1,11 +1,11 @@
 import type { DbTx, Prisma } from '@ap/db/client';
-import { recordActivity } from './activity.ts';
-import { assertCanGrant, assertGrantee, grantableUser, lowered, requireBoard, type Level } from './authorization.ts';
-import type { ServiceContext } from './context.ts';
-import { notFound } from './errors.ts';
-import { notify } from './notifications.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
-import { mutate } from './tx.ts';
+import { recordActivity } from '../boards/activity.ts';
+import { assertCanGrant, assertGrantee, grantableUser, lowered, requireBoard, type Level } from './rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { notFound } from '../shared/errors.ts';
+import { notify } from '../collaboration/notifications.ts';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
+import { mutate } from '../shared/tx.ts';
 
 export const boardPermissionSelect = {
   id: true,

@@ -1,8 +1,8 @@
 import type { Prisma } from '@ap/db/client';
-import { requireBoard } from './authorization.ts';
+import { requireBoard } from '../access/rules.ts';
 import { activityEventSelect } from './board-events.ts';
-import type { ServiceContext } from './context.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 
 export const activitySelect = {
   ...activityEventSelect,
