@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from '@ap/db/embedded';
 import { testDatabaseUrl, testDb } from '@ap/testing/db';
 import { moveActionPoint } from '../src/action-points/action-points.ts';
 import { recordActivity } from '../src/boards/activity.ts';
-import { boardEventById } from '../src/boards/board-events.ts';
+import { boardEventById } from '../src/shared/events.ts';
 import { createEventBus, encode, PgEventBus } from '../src/shared/event-bus.ts';
 import { LocalEventBus, type DomainEvent } from '../src/shared/events.ts';
 

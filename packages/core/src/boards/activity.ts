@@ -1,6 +1,9 @@
+/** The activity log of boards: every change recorded in its transaction, read newest first. */
 import type { DbTx, Prisma } from '@ap/db/client';
-import { activityEventSelect, toBoardEvent } from './board-events.ts';
-import type { DomainEvent } from '../shared/events.ts';
+import { requireBoard } from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { activityEventSelect, toBoardEvent, type BoardEvent, type DomainEvent } from '../shared/events.ts';
+import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 
 export interface ActivityEntry {
   boardId: string | null;
@@ -13,8 +16,6 @@ export interface ActivityEntry {
   /** What changed: `{ field: { from, to } }` or details of the action. */
   changes?: Record<string, unknown>;
 }
-
-export type BoardEvent = Extract<DomainEvent, { kind: 'board' }>;
 
 /**
  * Records one activity row inside the caller's transaction and returns the board
@@ -82,4 +83,27 @@ export function diff<T extends Record<string, unknown>>(
     if (to !== undefined && norm(from) !== norm(to)) out[key] = { from: norm(from), to: norm(to) };
   }
   return out;
+}
+
+export const activitySelect = {
+  ...activityEventSelect,
+  actor: { select: { id: true, email: true, displayName: true, imageUrl: true } },
+} satisfies Prisma.ActivitySelect;
+
+export type ActivityRow = Prisma.ActivityGetPayload<{ select: typeof activitySelect }>;
+
+/** Who changed what on a board, newest first (VIEW on the board). */
+export async function listBoardActivity(
+  svc: ServiceContext,
+  input: { boardId: string; cursor?: string; limit: number },
+): Promise<Page<ActivityRow>> {
+  await requireBoard(svc.db, svc.userId, input.boardId, 'VIEW');
+  const before = decodeCursor(input.cursor, ['seq'])?.[0] ?? null;
+  const rows = await svc.db.activity.findMany({
+    where: { boardId: input.boardId, ...(before !== null ? { id: { lt: before } } : {}) },
+    orderBy: { id: 'desc' },
+    take: input.limit + 1,
+    select: activitySelect,
+  });
+  return toPage(rows, input.limit, (r) => [r.id.toString()]);
 }

@@ -6,14 +6,12 @@
  * misses nothing. Access is checked again whenever an event may have changed it;
  * the stream ends (NOT_FOUND) once access is gone.
  */
-import type { BoardEvent } from '../boards/activity.ts';
 import { requireBoard } from '../access/rules.ts';
-import { boardEventsAfter, EVENT_ID_PATTERN, latestBoardEventId } from '../boards/board-events.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { onResync } from '../shared/event-bus.ts';
-import type { DomainEvent } from '../shared/events.ts';
-import { latestNotificationSeq, notificationsAfter, type NotificationItem } from './notification-inbox.ts';
+import { boardEventsAfter, EVENT_ID_PATTERN, latestBoardEventId, type BoardEvent, type DomainEvent } from '../shared/events.ts';
+import { latestNotificationSeq, notificationsAfter, type NotificationItem } from './notifications.ts';
 
 const REPLAY_BATCH = 200;
 /** Replayed ids remembered to drop their live duplicates (only recent ones can recur). */

@@ -8,8 +8,7 @@ import {
   pgNotify,
   type PgListener,
 } from '@ap/db/pubsub';
-import { boardEventById } from '../boards/board-events.ts';
-import { LocalEventBus, type DomainEvent, type EventBus, type EventListener } from './events.ts';
+import { boardEventById, LocalEventBus, type DomainEvent, type EventBus, type EventListener } from './events.ts';
 
 export const EVENTS_CHANNEL = 'ap_events';
 

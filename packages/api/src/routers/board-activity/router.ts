@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listBoardActivity, type ActivityRow } from '@ap/core/boards/board-activity';
+import { listBoardActivity, type ActivityRow } from '@ap/core/boards/activity';
 import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZId, ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
 import { authedProcedure } from '../../trpc.ts';

@@ -6,7 +6,7 @@ import {
   markRead,
   unreadCount,
   type NotificationItem,
-} from '@ap/core/collaboration/notification-inbox';
+} from '@ap/core/collaboration/notifications';
 import { paginated } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import { trackedStream } from '../board-events/router.ts';
