@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDb } from '@ap/db/client';
 import { startEmbeddedPostgres } from '@ap/db/embedded';
 import { testDatabaseUrl, testDb } from '@ap/testing/db';
-import { moveActionPoint } from '../src/action-points/action-points.ts';
+import { moveActionPoint } from '../src/action-points/move.ts';
 import { recordActivity } from '../src/boards/activity.ts';
 import { boardEventById } from '../src/shared/events.ts';
 import { createEventBus, encode, PgEventBus } from '../src/shared/event-bus.ts';

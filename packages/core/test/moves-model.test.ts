@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '@ap/testing/db';
-import { moveActionPoint } from '../src/action-points/action-points.ts';
+import { moveActionPoint } from '../src/action-points/move.ts';
 import { LocalEventBus } from '../src/shared/events.ts';
 
 const db = testDb();

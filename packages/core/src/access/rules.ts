@@ -3,9 +3,8 @@
  * module; they never re-derive a rule. Visibility is expressed as `where` inputs so
  * that queries only ever return what the caller may see.
  */
-import type { Prisma } from '@ap/db/client';
-import type { DbTx } from '@ap/db/client';
-import { AppError } from '../shared/errors.ts';
+import type { DbTx, Prisma } from '@ap/db/client';
+import { AppError, forbidden, notFound } from '../shared/errors.ts';
 
 export const LEVELS = ['VIEW', 'COMMENT', 'EDIT', 'ADMIN'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -230,3 +229,27 @@ export function tagVisibleTo(userId: string): Prisma.TagWhereInput {
 export function linkVisibleTo(userId: string): Prisma.LinkedActionPointWhereInput {
   return { source: actionPointVisibleTo(userId), target: actionPointVisibleTo(userId) };
 }
+
+/**
+ * The caller's level on a board they can see, by boardLevelOf: the
+ * owner's is decided from the board row alone (no further query on the hot paths
+ * of moves and views); anyone else's from their grants and organization.
+ */
+export async function boardLevelFor(db: DbTx, userId: string, board: { id: string; ownerId: string }): Promise<Level | null> {
+  if (board.ownerId === userId) return boardLevelOf({ ownerId: board.ownerId, permissions: [], organization: null }, userId);
+  const access = await db.board.findUnique({ where: { id: board.id }, select: boardAccessSelect(userId) });
+  return access ? boardLevelOf(access, userId) : null;
+}
+
+/** Like requireBoard: NOT_FOUND when invisible, FORBIDDEN below `min`; cheaper for the owner. */
+export async function requireBoardLevel(db: DbTx, userId: string, boardId: string, min: Level): Promise<Level> {
+  const board = await db.board.findFirst({
+    where: { id: boardId, ...boardVisibleTo(userId) },
+    select: { id: true, ownerId: true },
+  });
+  const level = board ? await boardLevelFor(db, userId, board) : null;
+  if (!level) throw notFound('Board');
+  if (!atLeast(level, min)) throw forbidden(`Board: ${min} access required, you have ${level}`);
+  return level;
+}
+

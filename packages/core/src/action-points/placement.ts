@@ -35,6 +35,7 @@ import {
   type Anchor,
   type Gap,
 } from '@ap/db/ranks';
+import { recordActivity } from '../boards/activity.ts';
 import { AppError, badRequest, conflict } from '../shared/errors.ts';
 import { between, spread, tooLong } from './lexorank.ts';
 
@@ -245,3 +246,15 @@ export function appendRanks(last: string | null, count: number): string[] {
 
 /** Ids of a board's columns in order (used after a rebalance or for views). */
 export const orderedColumnIds = boardColumnIds;
+
+/** Tells viewers that every rank of a column changed (a rebalance), so they reload it. */
+export function recordRebalance(tx: DbTx, actorId: string, boardId: string, columnId: string) {
+  return recordActivity(tx, {
+    boardId,
+    actorId,
+    action: 'column.rebalanced',
+    entityType: 'column',
+    entityId: columnId,
+  });
+}
+

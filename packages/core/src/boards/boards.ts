@@ -4,10 +4,11 @@
  * number of queries whatever the number of items.
  */
 import type { DbTx, Prisma } from '@ap/db/client';
-import { boardViewRows } from '@ap/db/ranks';
+import { boardViewRows } from '@ap/db/board-view';
 import { diff, recordActivity } from './activity.ts';
 import {
   boardAccessSelect,
+  boardLevelFor,
   boardLevelOf,
   boardVisibleTo,
   organizationVisibleTo,
@@ -21,7 +22,7 @@ import { spread } from '../action-points/lexorank.ts';
 import { afterCreatedAt, decodeCursor, encodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { mutate } from '../shared/tx.ts';
 import { columnSelect, MAX_COLUMNS_PER_BOARD, type ColumnRow } from './columns.ts';
-import { boardLevelFor, toBoardItem, type BoardItem } from '../action-points/action-points.ts';
+import { toBoardItem, type BoardItem } from '../action-points/model.ts';
 
 export { MAX_COLUMNS_PER_BOARD };
 

@@ -4,7 +4,8 @@
  * the action points of one column page by page in rank order.
  */
 import type { DbTx, Prisma } from '@ap/db/client';
-import { columnItemIds, columnItemsAfter, lastItemRank, lockColumn, moveAllItems } from '@ap/db/ranks';
+import { columnItemsAfter } from '@ap/db/board-view';
+import { columnItemIds, lastItemRank, lockColumn, moveAllItems } from '@ap/db/ranks';
 import { diff, recordActivity } from './activity.ts';
 import { boardVisibleTo, requireBoard } from '../access/rules.ts';
 import type { ServiceContext } from '../shared/context.ts';
@@ -13,7 +14,7 @@ import { tooLong } from '../action-points/lexorank.ts';
 import { encodeCursor, decodeCursor, type Page } from '../shared/pagination.ts';
 import { appendRanks, placeColumn, rebalanceColumn } from '../action-points/placement.ts';
 import { mutate } from '../shared/tx.ts';
-import { toBoardItem, type BoardItem } from '../action-points/action-points.ts';
+import { toBoardItem, type BoardItem } from '../action-points/model.ts';
 
 export const MAX_COLUMNS_PER_BOARD = 50;
 

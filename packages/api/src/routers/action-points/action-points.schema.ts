@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionPointDetail, ActionPointRow, BoardItem, Position } from '@ap/core/action-points/action-points';
+import type { ActionPointDetail, ActionPointRow, BoardItem, Position } from '@ap/core/action-points/model';
 import { toPublicUser } from '@ap/core/identity/users';
 import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool } from '../../schemas.ts';
 import { ZLevel } from '../board-permissions/board-permissions.schema.ts';

@@ -1,13 +1,6 @@
-import {
-  addToBoard,
-  createActionPoint,
-  deleteActionPoint,
-  getActionPoint,
-  listActionPoints,
-  moveActionPoint,
-  removeFromBoard,
-  updateActionPoint,
-} from '@ap/core/action-points/action-points';
+import { createActionPoint, deleteActionPoint, getActionPoint, listActionPoints, updateActionPoint } from '@ap/core/action-points/crud';
+import { addToBoard, removeFromBoard } from '@ap/core/action-points/membership';
+import { moveActionPoint } from '@ap/core/action-points/move';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
 import {

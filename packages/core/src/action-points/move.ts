@@ -1,0 +1,72 @@
+/** Moving an action point within or across the columns of one board. */
+import { moveContext, moveInOneStatement } from '@ap/db/ranks';
+import { recordActivity } from '../boards/activity.ts';
+import { atLeast, boardLevelOf, requireBoardLevel, type Level } from '../access/rules.ts';
+import type { ServiceContext } from '../shared/context.ts';
+import { AppError, forbidden, notFound } from '../shared/errors.ts';
+import { MAX_RANK_LENGTH } from './lexorank.ts';
+import { placeActionPoint, recordRebalance } from './placement.ts';
+import { mutate } from '../shared/tx.ts';
+import type { Position } from './model.ts';
+
+type MoveInput = { boardId: string; actionPointId: string; columnId: string; beforeId?: string | null; afterId?: string | null };
+
+/**
+ * Moves an action point within or across the columns of one board. Needs EDIT on
+ * the board; since a board's level applies to the action points on it, that is
+ * EDIT on the action point too. Other boards keep their positions. The usual move
+ * is one statement (moveInOneStatement); anything it does not settle (an error to
+ * report, organization roles, a gap that changed or ran out) takes the locked path.
+ */
+export async function moveActionPoint(svc: ServiceContext, input: MoveInput): Promise<Position> {
+  const bus = svc.events;
+  const notify = bus.deliverLocally ? bus.notifyTarget : undefined;
+  const moved = await moveInOneStatement(svc.db, { ...input, userId: svc.userId, maxRankLength: MAX_RANK_LENGTH, notify });
+  if (!moved) return moveUnderLock(svc, input);
+  if (notify) bus.deliverLocally!(moved.event);
+  else await bus.publish(moved.event);
+  return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, rank: moved.rank, rebalanced: false };
+}
+
+/**
+ * A move in one transaction: access checked with errors that say why, the gap read
+ * and written under the column's lock, the column rebalanced when the gap ran out.
+ */
+async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Position> {
+  return mutate(svc, async (tx, events) => {
+    // One read gives the current column and the inputs of boardLevelOf; an
+    // organization board (admins' rights) or an absent association takes the full path.
+    const ctx = await moveContext(tx, input.actionPointId, input.boardId, svc.userId);
+    const level =
+      ctx && (ctx.organizationId === null || ctx.ownerId === svc.userId)
+        ? boardLevelOf(
+            { ownerId: ctx.ownerId, permissions: ctx.grant ? [{ level: ctx.grant as Level }] : [], organization: null },
+            svc.userId,
+          )
+        : await requireBoardLevel(tx, svc.userId, input.boardId, 'VIEW').catch((err: unknown) => {
+            if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+            throw err;
+          });
+    if (!level) throw notFound(ctx ? 'Board' : 'Action point on this board');
+    if (!atLeast(level, 'EDIT')) throw forbidden(`Board: EDIT access required, you have ${level}`);
+    if (!ctx) throw notFound('Action point on this board');
+    events.push(
+      await recordActivity(tx, {
+        boardId: input.boardId,
+        actionPointId: input.actionPointId,
+        actorId: svc.userId,
+        action: 'actionPoint.moved',
+        entityType: 'actionPoint',
+        entityId: input.actionPointId,
+        changes: {
+          columnId: { from: ctx.columnId, to: input.columnId },
+          beforeId: input.beforeId ?? null,
+          afterId: input.afterId ?? null,
+        },
+      }),
+    );
+    const placed = await placeActionPoint(tx, { ...input, mode: 'move' });
+    if (placed.rebalanced) events.push(await recordRebalance(tx, svc.userId, input.boardId, input.columnId));
+    return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, ...placed };
+  });
+}
