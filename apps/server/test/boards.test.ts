@@ -301,7 +301,7 @@ describe('boards.view', () => {
     const count = async (boardId: string) => {
       let calls = 0;
       const counting = countingDb(db, () => calls++);
-      const view = await viewBoard({ db: counting, events: h.server.deps.events, userId: u.id }, { boardId, limitPerColumn: 10 });
+      const view = await viewBoard({ db: counting, events: h.server.deps.events, userId: u.id, actor: { type: 'user' as const } }, { boardId, limitPerColumn: 10 });
       return { calls, items: view.columns.reduce((n, col) => n + col.items.length, 0), view };
     };
     const a = await count(small.id);

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
 import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
 import { ensureUser } from '@ap/core/identity/users';
+import { asUser } from '@ap/core/shared/context';
 import type { Context } from './context.ts';
 
 /** Converts anything thrown by a procedure into the one error shape. */
@@ -102,7 +103,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       clerkUser,
       user,
       /** The narrow context core services take. */
-      svc: { db: ctx.deps.db, events: ctx.deps.events, userId: user.id },
+      svc: asUser(ctx.deps, user.id),
     },
   });
 });

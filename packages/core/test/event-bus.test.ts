@@ -74,7 +74,7 @@ describe.skipIf(!realPostgres)('PgEventBus (PostgreSQL LISTEN/NOTIFY)', () => {
     });
     const event = await recordActivity(testDb(), {
       boardId: board.id,
-      actorId: board.ownerId,
+      by: { userId: board.ownerId, actor: { type: 'user' } },
       action: 'actionPoint.updated',
       entityType: 'actionPoint',
       entityId: randomUUID(),
@@ -101,7 +101,7 @@ describe.skipIf(!realPostgres)('PgEventBus (PostgreSQL LISTEN/NOTIFY)', () => {
     await db.actionPointBoardAssociation.create({ data: { actionPointId: other.id, boardId: board.id, columnId: column.id, rank: 'b' } });
 
     const publish = vi.spyOn(a, 'publish');
-    await moveActionPoint({ db, events: a, userId: owner.id }, { boardId: board.id, actionPointId: ap.id, columnId: column.id });
+    await moveActionPoint({ db, events: a, userId: owner.id, actor: { type: 'user' as const } }, { boardId: board.id, actionPointId: ap.id, columnId: column.id });
     // The move's statement sent it: no NOTIFY of its own.
     expect(publish).not.toHaveBeenCalled();
     await until(() => onB.length === 1);

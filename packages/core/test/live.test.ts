@@ -37,7 +37,7 @@ async function setup() {
 const activity = (boardId: string, actorId: string, title: string) =>
   recordActivity(db(), {
     boardId,
-    actorId,
+    by: { userId: actorId, actor: { type: 'user' as const } },
     action: 'actionPoint.created',
     entityType: 'actionPoint',
     entityId: randomUUID(),
@@ -86,7 +86,7 @@ describe('boardEventStream', () => {
     const b = await activity(boardId, owner.id, 'b');
     const c = await activity(boardId, owner.id, 'c');
     const ac = new AbortController();
-    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id }, { boardId, lastEventId: a.id }, ac.signal));
+    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } }, { boardId, lastEventId: a.id }, ac.signal));
     await until(() => s.items.length === 2);
     // c published late (after the replay read it) is not delivered twice.
     bus.publish(c);
@@ -104,7 +104,7 @@ describe('boardEventStream', () => {
     const { owner, viewer, boardId } = await setup();
     const bus = new TestBus();
     const ac = new AbortController();
-    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id }, { boardId }, ac.signal));
+    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } }, { boardId }, ac.signal));
     await until(() => bus.subscribed);
     const live = await activity(boardId, owner.id, 'live');
     bus.publish(live);
@@ -122,7 +122,7 @@ describe('boardEventStream', () => {
     const { owner, viewer, boardId } = await setup();
     const other = await setup();
     const bus = new TestBus();
-    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id }, { boardId }));
+    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } }, { boardId }));
     await until(() => bus.subscribed);
     bus.publish(await activity(other.boardId, other.owner.id, 'elsewhere'));
     await db().boardPermission.deleteMany({ where: { boardId, userId: viewer.id } });
@@ -137,7 +137,7 @@ describe('boardEventStream', () => {
   it('refuses a board the caller cannot see', async () => {
     const { boardId } = await setup();
     const stranger = await newUser();
-    const s = drain(openBoardEventStream({ db: db(), events: new TestBus(), userId: stranger.id }, { boardId }));
+    const s = drain(openBoardEventStream({ db: db(), events: new TestBus(), userId: stranger.id, actor: { type: 'user' as const } }, { boardId }));
     await s.run;
     expect(s.error).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -154,7 +154,7 @@ describe('notificationStream', () => {
     };
     await send(); // before subscribing: not delivered
     const ac = new AbortController();
-    const s = drain(openNotificationStream({ db: db(), events: bus, userId: viewer.id }, {}, ac.signal));
+    const s = drain(openNotificationStream({ db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } }, {}, ac.signal));
     await new Promise((r) => setTimeout(r, 100));
     const e1 = await send();
     bus.publish(e1);

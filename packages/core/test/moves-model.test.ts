@@ -39,7 +39,7 @@ async function setUp() {
     });
     ids.push(ap.id);
   }
-  return { svc: { db, events: new LocalEventBus(), userId: owner.id }, boardId: board.id, columns, ids };
+  return { svc: { db, events: new LocalEventBus(), userId: owner.id, actor: { type: 'user' as const } }, boardId: board.id, columns, ids };
 }
 
 describe('moves against a list model', () => {

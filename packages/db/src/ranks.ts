@@ -193,8 +193,11 @@ export interface MoveRequest {
   columnId: string;
   beforeId?: string | null;
   afterId?: string | null;
-  /** Who moves it: must own the board or hold EDIT or ADMIN on it. */
+  /** For whom it is moved: must own the board or hold EDIT or ADMIN on it. */
   userId: string;
+  /** Who moves it for that user (the Activity row's actorType and actorRef). */
+  actorType: 'USER' | 'RULE' | 'BOT';
+  actorRef: string | null;
   /** Longest rank to write (lexorank's MAX_RANK_LENGTH); a longer one needs a rebalance. */
   maxRankLength: number;
   /** Also NOTIFY `channel` of the move's board event, as `{"o": origin, "e": event}` (see EventBus.notifyTarget). */
@@ -255,8 +258,9 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
         FROM here, gap g, LATERAL (SELECT ap_rank_between(g.lo, g.hi) AS rank) r
        WHERE length(r.rank) <= ${m.maxRankLength}
     ), recorded AS (
-      INSERT INTO "Activity" ("boardId", "actionPointId", "actorId", "action", "entityType", "entityId", "changes")
-      SELECT ${m.boardId}::uuid, ${m.actionPointId}::uuid, ${m.userId}::uuid, 'actionPoint.moved', 'actionPoint', ${m.actionPointId},
+      INSERT INTO "Activity" ("boardId", "actionPointId", "actorId", "actorType", "actorRef", "action", "entityType", "entityId", "changes")
+      SELECT ${m.boardId}::uuid, ${m.actionPointId}::uuid, ${m.userId}::uuid, ${m.actorType}::"ActorType", ${m.actorRef}::text,
+             'actionPoint.moved', 'actionPoint', ${m.actionPointId},
              jsonb_build_object('columnId', jsonb_build_object('from', "fromColumnId"::text, 'to', ${column}),
                                 'beforeId', ${m.beforeId ?? null}::text, 'afterId', ${m.afterId ?? null}::text)
         FROM placed WHERE ok

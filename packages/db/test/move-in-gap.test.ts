@@ -46,7 +46,7 @@ describe('moveInOneStatement', () => {
   let move: (m: Partial<MoveRequest>) => ReturnType<typeof moveInOneStatement>;
   beforeEach(async () => {
     f = await fixture();
-    move = (m) => moveInOneStatement(db, { actionPointId: f.ids.c, boardId: f.boardId, columnId: f.columnId, userId: f.ownerId, maxRankLength: 32, ...m });
+    move = (m) => moveInOneStatement(db, { actionPointId: f.ids.c, boardId: f.boardId, columnId: f.columnId, userId: f.ownerId, actorType: 'USER', actorRef: null, maxRankLength: 32, ...m });
   });
 
   it('moves between named neighbours and records the move with it', async () => {

@@ -73,7 +73,7 @@ export async function shareActionPoint(
       tx,
       {
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'share.granted',
         entityType: 'share',
         entityId: row.id,
@@ -124,7 +124,7 @@ export async function unshareActionPoint(
       tx,
       {
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'share.revoked',
         entityType: 'share',
         entityId: existing.id,

@@ -69,7 +69,7 @@ export async function grantBoardPermission(
     });
     const event = await recordActivity(tx, {
       boardId: input.boardId,
-      actorId: svc.userId,
+      by: svc,
       action: 'permission.granted',
       entityType: 'permission',
       entityId: row.id,
@@ -110,7 +110,7 @@ export async function revokeBoardPermission(
     await tx.boardPermission.delete({ where: { id: existing.id } });
     const event = await recordActivity(tx, {
       boardId: input.boardId,
-      actorId: svc.userId,
+      by: svc,
       action: 'permission.revoked',
       entityType: 'permission',
       entityId: existing.id,

@@ -91,7 +91,7 @@ export async function createActionPoint(svc: ServiceContext, input: CreateAction
     }
     const entry = {
       actionPointId: ap.id,
-      actorId: svc.userId,
+      by: svc,
       action: 'actionPoint.created',
       entityType: 'actionPoint',
       entityId: ap.id,
@@ -105,7 +105,7 @@ export async function createActionPoint(svc: ServiceContext, input: CreateAction
         actionPointId: ap.id,
         mode: 'insert',
       });
-      if (placed.rebalanced) events.push(await recordRebalance(tx, svc.userId, input.boardId, input.columnId));
+      if (placed.rebalanced) events.push(await recordRebalance(tx, svc, input.boardId, input.columnId));
     }
     return (await loadActionPoint(tx, svc.userId, ap.id))!;
   });
@@ -208,7 +208,7 @@ export async function updateActionPoint(svc: ServiceContext, input: UpdateAction
       boards.map((b) => b.boardId),
       {
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'actionPoint.updated',
         entityType: 'actionPoint',
         entityId: input.actionPointId,
@@ -241,7 +241,7 @@ export async function deleteActionPoint(svc: ServiceContext, input: { actionPoin
       ap.associations.map((a) => a.boardId),
       {
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'actionPoint.deleted',
         entityType: 'actionPoint',
         entityId: input.actionPointId,

@@ -49,7 +49,7 @@ export async function addToBoard(
       await recordActivity(tx, {
         boardId: input.boardId,
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'actionPoint.added',
         entityType: 'actionPoint',
         entityId: input.actionPointId,
@@ -57,7 +57,7 @@ export async function addToBoard(
       }),
     );
     const placed = await placeActionPoint(tx, { ...input, mode: 'insert' });
-    if (placed.rebalanced) events.push(await recordRebalance(tx, svc.userId, input.boardId, input.columnId));
+    if (placed.rebalanced) events.push(await recordRebalance(tx, svc, input.boardId, input.columnId));
     return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, ...placed };
   });
 }
@@ -78,7 +78,7 @@ export async function removeFromBoard(
       await recordActivity(tx, {
         boardId: input.boardId,
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'actionPoint.removed',
         entityType: 'actionPoint',
         entityId: input.actionPointId,

@@ -2,7 +2,7 @@
 import { moveContext, moveInOneStatement } from '@ap/db/ranks';
 import { recordActivity } from '../boards/activity.ts';
 import { atLeast, boardLevelOf, requireBoardLevel, type Level } from '../access/rules.ts';
-import type { ServiceContext } from '../shared/context.ts';
+import { actedBy, type ServiceContext } from '../shared/context.ts';
 import { AppError, forbidden, notFound } from '../shared/errors.ts';
 import { MAX_RANK_LENGTH } from './lexorank.ts';
 import { placeActionPoint, recordRebalance } from './placement.ts';
@@ -21,7 +21,8 @@ type MoveInput = { boardId: string; actionPointId: string; columnId: string; bef
 export async function moveActionPoint(svc: ServiceContext, input: MoveInput): Promise<Position> {
   const bus = svc.events;
   const notify = bus.deliverLocally ? bus.notifyTarget : undefined;
-  const moved = await moveInOneStatement(svc.db, { ...input, userId: svc.userId, maxRankLength: MAX_RANK_LENGTH, notify });
+  const { actorId: userId, actorType, actorRef } = actedBy(svc);
+  const moved = await moveInOneStatement(svc.db, { ...input, userId, actorType, actorRef, maxRankLength: MAX_RANK_LENGTH, notify });
   if (!moved) return moveUnderLock(svc, input);
   if (notify) bus.deliverLocally!(moved.event);
   else await bus.publish(moved.event);
@@ -54,7 +55,7 @@ async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Pos
       await recordActivity(tx, {
         boardId: input.boardId,
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'actionPoint.moved',
         entityType: 'actionPoint',
         entityId: input.actionPointId,
@@ -66,7 +67,7 @@ async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Pos
       }),
     );
     const placed = await placeActionPoint(tx, { ...input, mode: 'move' });
-    if (placed.rebalanced) events.push(await recordRebalance(tx, svc.userId, input.boardId, input.columnId));
+    if (placed.rebalanced) events.push(await recordRebalance(tx, svc, input.boardId, input.columnId));
     return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, ...placed };
   });
 }

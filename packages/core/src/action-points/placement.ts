@@ -36,6 +36,7 @@ import {
   type Gap,
 } from '@ap/db/ranks';
 import { recordActivity } from '../boards/activity.ts';
+import type { Acting } from '../shared/context.ts';
 import { AppError, badRequest, conflict } from '../shared/errors.ts';
 import { between, spread, tooLong } from './lexorank.ts';
 
@@ -248,10 +249,10 @@ export function appendRanks(last: string | null, count: number): string[] {
 export const orderedColumnIds = boardColumnIds;
 
 /** Tells viewers that every rank of a column changed (a rebalance), so they reload it. */
-export function recordRebalance(tx: DbTx, actorId: string, boardId: string, columnId: string) {
+export function recordRebalance(tx: DbTx, by: Acting, boardId: string, columnId: string) {
   return recordActivity(tx, {
     boardId,
-    actorId,
+    by,
     action: 'column.rebalanced',
     entityType: 'column',
     entityId: columnId,

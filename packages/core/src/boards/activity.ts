@@ -1,14 +1,15 @@
 /** The activity log of boards: every change recorded in its transaction, read newest first. */
 import type { DbTx, Prisma } from '@ap/db/client';
 import { requireBoard } from '../access/rules.ts';
-import type { ServiceContext } from '../shared/context.ts';
+import { actedBy, type Acting, type ServiceContext } from '../shared/context.ts';
 import { activityEventSelect, toBoardEvent, type BoardEvent, type DomainEvent } from '../shared/events.ts';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 
 export interface ActivityEntry {
   boardId: string | null;
   actionPointId?: string | null;
-  actorId: string | null;
+  /** Who acted, and for whom. */
+  by: Acting;
   /** e.g. "actionPoint.moved", "column.created", "permission.granted". */
   action: string;
   entityType: string;
@@ -26,7 +27,7 @@ export async function recordActivity(tx: DbTx, entry: ActivityEntry): Promise<Bo
     data: {
       boardId: entry.boardId,
       actionPointId: entry.actionPointId ?? null,
-      actorId: entry.actorId,
+      ...actedBy(entry.by),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
@@ -87,6 +88,8 @@ export function diff<T extends Record<string, unknown>>(
 
 export const activitySelect = {
   ...activityEventSelect,
+  actorType: true,
+  actorRef: true,
   actor: { select: { id: true, email: true, displayName: true, imageUrl: true } },
 } satisfies Prisma.ActivitySelect;
 

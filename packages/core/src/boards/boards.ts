@@ -129,7 +129,7 @@ export async function createBoard(
     events.push(
       await recordActivity(tx, {
         boardId: board.id,
-        actorId: svc.userId,
+        by: svc,
         action: 'board.created',
         entityType: 'board',
         entityId: board.id,
@@ -171,7 +171,7 @@ export async function updateBoard(
       events.push(
         await recordActivity(tx, {
           boardId: input.boardId,
-          actorId: svc.userId,
+          by: svc,
           action: 'board.updated',
           entityType: 'board',
           entityId: input.boardId,
@@ -193,7 +193,7 @@ export async function deleteBoard(svc: ServiceContext, input: { boardId: string 
     });
     const activity = await recordActivity(tx, {
       boardId: input.boardId,
-      actorId: svc.userId,
+      by: svc,
       action: 'board.deleted',
       entityType: 'board',
       entityId: input.boardId,

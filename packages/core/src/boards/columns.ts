@@ -63,7 +63,7 @@ export async function createColumn(
     events.push(
       await recordActivity(tx, {
         boardId: input.boardId,
-        actorId: svc.userId,
+        by: svc,
         action: 'column.created',
         entityType: 'column',
         entityId: column.id,
@@ -89,7 +89,7 @@ export async function updateColumn(svc: ServiceContext, input: { columnId: strin
     events.push(
       await recordActivity(tx, {
         boardId: column.boardId,
-        actorId: svc.userId,
+        by: svc,
         action: 'column.updated',
         entityType: 'column',
         entityId: column.id,
@@ -117,7 +117,7 @@ export async function moveColumn(
     events.push(
       await recordActivity(tx, {
         boardId: column.boardId,
-        actorId: svc.userId,
+        by: svc,
         action: 'column.moved',
         entityType: 'column',
         entityId: column.id,
@@ -173,7 +173,7 @@ export async function deleteColumn(
     events.push(
       await recordActivity(tx, {
         boardId: column.boardId,
-        actorId: svc.userId,
+        by: svc,
         action: 'column.deleted',
         entityType: 'column',
         entityId: column.id,

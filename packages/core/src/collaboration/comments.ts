@@ -102,7 +102,7 @@ export async function createComment(
       tx,
       {
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'comment.created',
         entityType: 'comment',
         entityId: comment.id,
@@ -154,7 +154,7 @@ export async function updateComment(
       tx,
       {
         actionPointId: comment.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'comment.updated',
         entityType: 'comment',
         entityId: comment.id,
@@ -182,7 +182,7 @@ export async function deleteComment(svc: ServiceContext, input: { commentId: str
       tx,
       {
         actionPointId: comment.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'comment.deleted',
         entityType: 'comment',
         entityId: comment.id,

@@ -107,7 +107,7 @@ export async function createLink(
       tx,
       {
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'link.created',
         entityType: 'link',
         entityId: link.id,
@@ -133,7 +133,7 @@ export async function deleteLink(svc: ServiceContext, input: { linkId: string })
       tx,
       {
         actionPointId: link.sourceId,
-        actorId: svc.userId,
+        by: svc,
         action: 'link.deleted',
         entityType: 'link',
         entityId: link.id,

@@ -76,7 +76,7 @@ export async function createTag(
     events.push(
       await recordActivity(tx, {
         boardId: input.boardId,
-        actorId: svc.userId,
+        by: svc,
         action: 'tag.created',
         entityType: 'tag',
         entityId: tag.id,
@@ -119,7 +119,7 @@ export async function updateTag(
     events.push(
       await recordActivity(tx, {
         boardId: tag.boardId,
-        actorId: svc.userId,
+        by: svc,
         action: 'tag.updated',
         entityType: 'tag',
         entityId: tag.id,
@@ -139,7 +139,7 @@ export async function deleteTag(svc: ServiceContext, input: { tagId: string }): 
     events.push(
       await recordActivity(tx, {
         boardId: tag.boardId,
-        actorId: svc.userId,
+        by: svc,
         action: 'tag.deleted',
         entityType: 'tag',
         entityId: tag.id,
@@ -189,7 +189,7 @@ export async function attachTag(
       await recordActivity(tx, {
         boardId: tag.boardId,
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'tag.attached',
         entityType: 'tag',
         entityId: tag.id,
@@ -212,7 +212,7 @@ export async function detachTag(svc: ServiceContext, input: { actionPointId: str
       await recordActivity(tx, {
         boardId: tag.boardId,
         actionPointId: input.actionPointId,
-        actorId: svc.userId,
+        by: svc,
         action: 'tag.detached',
         entityType: 'tag',
         entityId: tag.id,

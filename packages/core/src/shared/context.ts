@@ -1,10 +1,39 @@
 import type { Db } from '@ap/db/client';
 import type { EventBus } from './events.ts';
 
-/** What a core function needs to act for a signed-in user. */
-export interface ServiceContext {
+/**
+ * Who performs a change. A person acts for themself; a workflow rule acts for its
+ * owner; the bot acts for the user who accepted its suggestion. Whoever acts, the
+ * rights that apply are those of the user it acts for (`ServiceContext.userId`),
+ * checked when it acts: there are no service accounts.
+ */
+export type Actor = { type: 'user' } | { type: 'rule'; ruleId: string } | { type: 'bot'; interactionId: string };
+
+/** The user a change is made for, and who makes it. */
+export interface Acting {
+  /** Local User id: whose rights apply, and on whose behalf the change is made. */
+  userId: string;
+  actor: Actor;
+}
+
+/** What a core function needs to act for a user. */
+export interface ServiceContext extends Acting {
   db: Db;
   events: EventBus;
-  /** Local User id of the caller. */
-  userId: string;
+}
+
+/** A context in which the user acts themself. */
+export const asUser = (deps: Pick<ServiceContext, 'db' | 'events'>, userId: string): ServiceContext => ({
+  db: deps.db,
+  events: deps.events,
+  userId,
+  actor: { type: 'user' },
+});
+
+/** The columns of an activity or audit row that name who acted, and for whom. */
+export function actedBy(by: Acting): { actorId: string; actorType: 'USER' | 'RULE' | 'BOT'; actorRef: string | null } {
+  const a = by.actor;
+  if (a.type === 'rule') return { actorId: by.userId, actorType: 'RULE', actorRef: a.ruleId };
+  if (a.type === 'bot') return { actorId: by.userId, actorType: 'BOT', actorRef: a.interactionId };
+  return { actorId: by.userId, actorType: 'USER', actorRef: null };
 }

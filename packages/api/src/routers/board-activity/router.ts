@@ -11,6 +11,8 @@ export const ZActivity = z
     actionPointId: z.string().nullable(),
     actorId: z.string().nullable(),
     actor: ZPublicUser.nullable(),
+    /** Who acted for `actor`: the user themself, a workflow rule or the bot (with the rule's or interaction's id). */
+    actedBy: z.object({ type: z.enum(['USER', 'RULE', 'BOT']), id: z.string().nullable() }),
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),
@@ -29,6 +31,7 @@ function toOutput(a: ActivityRow): z.input<typeof ZActivity> {
     actionPointId: a.actionPointId,
     actorId: a.actorId,
     actor: a.actor ? toPublicUser(a.actor) : null,
+    actedBy: { type: a.actorType, id: a.actorRef },
     action: a.action,
     entityType: a.entityType,
     entityId: a.entityId,
