@@ -1,5 +1,6 @@
 // Schemas shared by several routers.
 import { z } from 'zod';
+import { LEVELS } from '@ap/core/access/rules';
 
 export const ZId = z.uuid({ message: 'must be a UUID' });
 export const ZIsoDate = z.iso.datetime({ offset: true });
@@ -30,3 +31,5 @@ export const ZOk = z.object({ ok: z.literal(true) });
 export const ZQueryBool = z
   .union([z.boolean(), z.enum(['true', 'false'])])
   .pipe(z.transform((v: boolean | 'true' | 'false') => v === true || v === 'true'));
+
+export const ZLevel = z.enum(LEVELS).meta({ id: 'PermissionLevel' });

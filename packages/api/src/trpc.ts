@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
 import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
 import { ensureUser } from '@ap/core/identity/users';
-import { asUser } from '@ap/core/shared/context';
+import { asUser, type ServiceContext } from '@ap/core/shared/context';
 import type { Context } from './context.ts';
 
 /** Converts anything thrown by a procedure into the one error shape. */
@@ -107,3 +107,10 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     },
   });
 });
+
+/** The context of an authenticated procedure's handler. */
+export type AuthedContext = Context & {
+  clerkUser: Awaited<ReturnType<Context['deps']['authenticator']['authenticate']>>;
+  user: Awaited<ReturnType<typeof ensureUser>>;
+  svc: ServiceContext;
+};

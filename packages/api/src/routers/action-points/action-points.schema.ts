@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ActionPointDetail, ActionPointRow, BoardItem, Position } from '@ap/core/action-points/model';
 import { toPublicUser } from '@ap/core/identity/users';
-import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool } from '../../schemas.ts';
-import { ZLevel } from '../board-permissions/board-permissions.schema.ts';
+import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool, ZLevel } from '../../schemas.ts';
 
 export const MAX_TITLE = 200;
 export const MAX_DESCRIPTION = 10_000;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { BoardDetail, BoardView, BoardWithLevel } from '@ap/core/boards/boards';
-import { ZId, ZIsoDate, ZPaginationInput } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZPaginationInput, ZLevel } from '../../schemas.ts';
 import { toBoardItemOutput, ZBoardItem } from '../action-points/action-points.schema.ts';
-import { ZLevel } from '../board-permissions/board-permissions.schema.ts';
 import { toColumnOutput, ZColumn, ZColumnName } from '../columns/columns.schema.ts';
 
 const ZBoardName = z.string().trim().min(1).max(200);

@@ -9,7 +9,7 @@ import {
 } from '@ap/core/collaboration/notifications';
 import { paginated } from '../../schemas.ts';
 import { authedProcedure, router } from '../../trpc.ts';
-import { trackedStream } from '../board-events/router.ts';
+import { trackedStream } from '../../streams.ts';
 import {
   ZListNotificationsInput,
   ZMarkAllReadOutput,
