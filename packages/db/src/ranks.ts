@@ -172,6 +172,28 @@ export async function moveContext(
   return rows[0] ?? null;
 }
 
+/**
+ * The access rule of the one-statement move, in SQL: the action point's column on
+ * the board, when the user owns the board or holds an EDIT or ADMIN grant on it (no
+ * row otherwise). It is core's access rule `movesInOneStatement`, held equal to it
+ * by a test; whatever it leaves out (organization roles) takes the locked path.
+ */
+function whereMoverMayMove(m: { actionPointId: string; boardId: string; userId: string }): Prisma.Sql {
+  return Prisma.sql`
+      SELECT a."columnId"
+        FROM "ActionPointBoardAssociation" a
+        JOIN "Board" b ON b."id" = a."boardId"
+        LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${m.userId}::uuid
+       WHERE a."actionPointId" = ${m.actionPointId}::uuid AND a."boardId" = ${m.boardId}::uuid
+         AND (b."ownerId" = ${m.userId}::uuid OR p."level" IN ('EDIT', 'ADMIN'))`;
+}
+
+/** Whether the one-statement move lets this user move this action point on this board (its access rule alone). */
+export async function mayMoveInOneStatement(db: DbTx, m: { actionPointId: string; boardId: string; userId: string }): Promise<boolean> {
+  const rows = await db.$queryRaw<{ ok: boolean }[]>`SELECT EXISTS (${whereMoverMayMove(m)}) AS ok`;
+  return rows[0]!.ok;
+}
+
 /** The board event of a move: its Activity row shaped as core's toBoardEvent shapes one. */
 export interface MoveEvent {
   kind: 'board';
@@ -243,14 +265,7 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
       SELECT pg_notify(${m.notify.channel}, json_build_object('o', ${m.notify.origin}::text, 'e', r.event)::text) FROM recorded r)`
     : Prisma.empty;
   const rows = await queryDirect<{ rank: string; event: MoveEvent }>(db, Prisma.sql`
-    WITH here AS (
-      SELECT a."columnId"
-        FROM "ActionPointBoardAssociation" a
-        JOIN "Board" b ON b."id" = a."boardId"
-        LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${m.userId}::uuid
-       WHERE a."actionPointId" = ${m.actionPointId}::uuid AND a."boardId" = ${m.boardId}::uuid
-         AND (b."ownerId" = ${m.userId}::uuid OR p."level" IN ('EDIT', 'ADMIN'))
-    ), gap AS (${gap}),
+    WITH here AS (${whereMoverMayMove(m)}), gap AS (${gap}),
     placed AS (
       SELECT here."columnId" AS "fromColumnId", r.rank,
              ap_place_in_gap(${m.actionPointId}::uuid, ${m.boardId}::uuid, ${m.columnId}::uuid, r.rank,

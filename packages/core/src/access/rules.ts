@@ -253,3 +253,37 @@ export async function requireBoardLevel(db: DbTx, userId: string, boardId: strin
   return level;
 }
 
+/** What the move rule needs of a board, read with the move itself (db's moveContext). */
+export interface MoveBoardFacts {
+  ownerId: string;
+  organizationId: string | null;
+  /** The mover's own grant on the board, if any. */
+  grant: string | null;
+}
+
+/** The level boardLevelOf gives from ownership and the user's grant alone (no organization roles). */
+function levelWithoutRoles(board: Pick<MoveBoardFacts, 'ownerId' | 'grant'>, userId: string): Level | null {
+  return boardLevelOf({ ownerId: board.ownerId, permissions: board.grant ? [{ level: board.grant as Level }] : [], organization: null }, userId);
+}
+
+/**
+ * Whether the one-statement move may move for this user: they own the board or hold
+ * an EDIT or ADMIN grant on it. Its SQL form is db's ranks.ts (whereMoverMayMove),
+ * held equal to this by a test; a move it refuses takes the locked path, where
+ * moveLevel decides with organization roles too.
+ */
+export const movesInOneStatement = (board: Pick<MoveBoardFacts, 'ownerId' | 'grant'>, userId: string): boolean =>
+  atLeast(levelWithoutRoles(board, userId), 'EDIT');
+
+/**
+ * The mover's level on the board of a move (null: they cannot see it): from the
+ * move's own read, unless organization roles may count, then by requireBoardLevel.
+ */
+export async function moveLevel(tx: DbTx, userId: string, boardId: string, facts: MoveBoardFacts | null): Promise<Level | null> {
+  if (facts && (facts.organizationId === null || facts.ownerId === userId)) return levelWithoutRoles(facts, userId);
+  return requireBoardLevel(tx, userId, boardId, 'VIEW').catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  });
+}
+

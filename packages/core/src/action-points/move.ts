@@ -1,9 +1,9 @@
 /** Moving an action point within or across the columns of one board. */
 import { moveContext, moveInOneStatement } from '@ap/db/ranks';
 import { recordActivity } from '../boards/activity.ts';
-import { atLeast, boardLevelOf, requireBoardLevel, type Level } from '../access/rules.ts';
+import { atLeast, moveLevel } from '../access/rules.ts';
 import { actedBy, type ServiceContext } from '../shared/context.ts';
-import { AppError, forbidden, notFound } from '../shared/errors.ts';
+import { forbidden, notFound } from '../shared/errors.ts';
 import { MAX_RANK_LENGTH } from './lexorank.ts';
 import { placeActionPoint, recordRebalance } from './placement.ts';
 import { mutate } from '../shared/tx.ts';
@@ -12,7 +12,8 @@ import type { Position } from './model.ts';
 type MoveInput = { boardId: string; actionPointId: string; columnId: string; beforeId?: string | null; afterId?: string | null };
 
 /**
- * Moves an action point within or across the columns of one board. Needs EDIT on
+ * Moves an action point within or across the columns of one board (its access rule:
+ * access/rules.ts's moveLevel and movesInOneStatement). Needs EDIT on
  * the board; since a board's level applies to the action points on it, that is
  * EDIT on the action point too. Other boards keep their positions. The usual move
  * is one statement (moveInOneStatement); anything it does not settle (an error to
@@ -35,19 +36,9 @@ export async function moveActionPoint(svc: ServiceContext, input: MoveInput): Pr
  */
 async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Position> {
   return mutate(svc, async (tx, events) => {
-    // One read gives the current column and the inputs of boardLevelOf; an
-    // organization board (admins' rights) or an absent association takes the full path.
+    // One read gives the current column and what the move rule needs of the board.
     const ctx = await moveContext(tx, input.actionPointId, input.boardId, svc.userId);
-    const level =
-      ctx && (ctx.organizationId === null || ctx.ownerId === svc.userId)
-        ? boardLevelOf(
-            { ownerId: ctx.ownerId, permissions: ctx.grant ? [{ level: ctx.grant as Level }] : [], organization: null },
-            svc.userId,
-          )
-        : await requireBoardLevel(tx, svc.userId, input.boardId, 'VIEW').catch((err: unknown) => {
-            if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
-            throw err;
-          });
+    const level = await moveLevel(tx, svc.userId, input.boardId, ctx);
     if (!level) throw notFound(ctx ? 'Board' : 'Action point on this board');
     if (!atLeast(level, 'EDIT')) throw forbidden(`Board: EDIT access required, you have ${level}`);
     if (!ctx) throw notFound('Action point on this board');
