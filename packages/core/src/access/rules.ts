@@ -9,11 +9,11 @@ import { AppError, forbidden, notFound } from '../shared/errors.ts';
 export const LEVELS = ['VIEW', 'COMMENT', 'EDIT', 'ADMIN'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const rank = (level: Level): number => LEVELS.indexOf(level);
+export const levelOrder = (level: Level): number => LEVELS.indexOf(level);
 export const atLeast = (level: Level | null | undefined, min: Level): boolean =>
-  level != null && rank(level) >= rank(min);
+  level != null && levelOrder(level) >= levelOrder(min);
 export const maxLevel = (levels: (Level | null | undefined)[]): Level | null =>
-  levels.reduce<Level | null>((best, l) => (l && (!best || rank(l) > rank(best)) ? l : best), null);
+  levels.reduce<Level | null>((best, l) => (l && (!best || levelOrder(l) > levelOrder(best)) ? l : best), null);
 
 /** Boards the user may see: owner, a grant, or admin of the board's organization. */
 export function boardVisibleTo(userId: string): Prisma.BoardWhereInput {
@@ -149,13 +149,13 @@ export async function requireActionPoint(
 /** Nobody grants above their own level. */
 export function assertCanGrant(own: Level, requested: Level): void {
   if (!atLeast(own, 'ADMIN')) throw new AppError('FORBIDDEN', 'ADMIN access required to manage access');
-  if (rank(requested) > rank(own)) {
+  if (levelOrder(requested) > levelOrder(own)) {
     throw new AppError('FORBIDDEN', `Cannot grant ${requested}: above your own level (${own})`);
   }
 }
 
 /** True when a level change takes rights away. */
-export const lowered = (from: Level, to: Level): boolean => rank(to) < rank(from);
+export const lowered = (from: Level, to: Level): boolean => levelOrder(to) < levelOrder(from);
 
 /** The grantee of a board grant or an action point share: someone else, not the owner. */
 export function assertGrantee(input: { callerId: string; ownerId: string; targetId: string; what: string }): void {
