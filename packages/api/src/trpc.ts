@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
 import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
 import { ensureUser } from '@ap/core/identity/users';
@@ -113,4 +113,11 @@ export type AuthedContext = Context & {
   clerkUser: Awaited<ReturnType<Context['deps']['authenticator']['authenticate']>>;
   user: Awaited<ReturnType<typeof ensureUser>>;
   svc: ServiceContext;
+};
+
+/** What an authenticated procedure's handler receives (with `I`, its parsed input). */
+export type AuthedArgs<I extends z.ZodType | undefined = undefined> = {
+  ctx: AuthedContext;
+  input: I extends z.ZodType ? z.output<I> : unknown;
+  signal?: AbortSignal;
 };

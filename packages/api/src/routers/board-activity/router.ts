@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listBoardActivity, type ActivityRow } from '@ap/core/boards/activity';
 import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZId, ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
-import { authedProcedure } from '../../trpc.ts';
+import { authedProcedure, type AuthedArgs } from '../../trpc.ts';
 
 export const ZActivity = z
   .object({
@@ -40,12 +40,14 @@ function toOutput(a: ActivityRow): z.input<typeof ZActivity> {
   };
 }
 
+async function boardActivityHandler({ ctx, input }: AuthedArgs<typeof ZBoardActivityInput>) {
+const page = await listBoardActivity(ctx.svc, input);
+return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
+  }
+
 /** boards.activity: who changed what on a board, newest first. */
 export const boardActivityProcedure = authedProcedure
   .meta({ openapi: { method: 'GET', path: '/boards/{boardId}/activity', tags: ['boards'], summary: 'Who changed what on a board, newest first' } })
   .input(ZBoardActivityInput)
   .output(paginated(ZActivity))
-  .query(async ({ ctx, input }) => {
-    const page = await listBoardActivity(ctx.svc, input);
-    return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
-  });
+  .query(boardActivityHandler);

@@ -1,7 +1,11 @@
 import { openBoardEventStream } from '@ap/core/collaboration/live';
 import { trackedStream } from '../../streams.ts';
-import { authedProcedure } from '../../trpc.ts';
+import { authedProcedure, type AuthedArgs } from '../../trpc.ts';
 import { ZBoardOnEventInput } from './board-events.schema.ts';
+
+async function boardOnEventHandler({ ctx, input, signal }: AuthedArgs<typeof ZBoardOnEventInput>) {
+  return trackedStream(await openBoardEventStream(ctx.svc, input, signal));
+}
 
 /**
  * `boards.onEvent`: a board's changes (action points created, updated, moved,
@@ -11,4 +15,4 @@ import { ZBoardOnEventInput } from './board-events.schema.ts';
  */
 export const boardOnEventProcedure = authedProcedure
   .input(ZBoardOnEventInput)
-  .subscription(async ({ ctx, input, signal }) => trackedStream(await openBoardEventStream(ctx.svc, input, signal)));
+  .subscription(boardOnEventHandler);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createComment, deleteComment, listComments, updateComment, type CommentRow } from '@ap/core/collaboration/comments';
 import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZOk } from '../../schemas.ts';
-import { authedProcedure, router } from '../../trpc.ts';
+import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import {
   ZComment,
   ZCreateCommentInput,
@@ -28,15 +28,30 @@ function toOutput(c: CommentRow): z.input<typeof ZComment> {
   };
 }
 
+async function listHandler({ ctx, input }: AuthedArgs<typeof ZListCommentsInput>) {
+  const page = await listComments(ctx.svc, input);
+  return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
+}
+
+async function createHandler({ ctx, input }: AuthedArgs<typeof ZCreateCommentInput>) {
+  return toOutput(await createComment(ctx.svc, input));
+}
+
+async function updateHandler({ ctx, input }: AuthedArgs<typeof ZUpdateCommentInput>) {
+  return toOutput(await updateComment(ctx.svc, input));
+}
+
+async function deleteHandler({ ctx, input }: AuthedArgs<typeof ZDeleteCommentInput>) {
+  await deleteComment(ctx.svc, input);
+  return { ok: true as const };
+}
+
 export const commentsRouter = router({
   list: authedProcedure
     .meta({ openapi: { method: 'GET', path: '/action-points/{actionPointId}/comments', tags, summary: 'Comments on an action point, oldest first' } })
     .input(ZListCommentsInput)
     .output(paginated(ZComment))
-    .query(async ({ ctx, input }) => {
-      const page = await listComments(ctx.svc, input);
-      return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
-    }),
+    .query(listHandler),
 
   create: authedProcedure
     .meta({
@@ -49,20 +64,17 @@ export const commentsRouter = router({
     })
     .input(ZCreateCommentInput)
     .output(ZComment)
-    .mutation(async ({ ctx, input }) => toOutput(await createComment(ctx.svc, input))),
+    .mutation(createHandler),
 
   update: authedProcedure
     .meta({ openapi: { method: 'PATCH', path: '/comments/{commentId}', tags, summary: 'Edit your comment' } })
     .input(ZUpdateCommentInput)
     .output(ZComment)
-    .mutation(async ({ ctx, input }) => toOutput(await updateComment(ctx.svc, input))),
+    .mutation(updateHandler),
 
   delete: authedProcedure
     .meta({ openapi: { method: 'DELETE', path: '/comments/{commentId}', tags, summary: 'Delete a comment (its author or an ADMIN)' } })
     .input(ZDeleteCommentInput)
     .output(ZOk)
-    .mutation(async ({ ctx, input }) => {
-      await deleteComment(ctx.svc, input);
-      return { ok: true as const };
-    }),
+    .mutation(deleteHandler),
 });

@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { createLink, deleteLink, listLinks, type LinkRow } from '@ap/core/collaboration/links';
 import { paginated, ZOk } from '../../schemas.ts';
-import { authedProcedure, router } from '../../trpc.ts';
+import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { ZCreateLinkInput, ZDeleteLinkInput, ZLink, ZListLinksInput } from './links.schema.ts';
 
 const tags = ['links'];
 
 const toOutput = (l: LinkRow): z.input<typeof ZLink> => ({ ...l, createdAt: l.createdAt.toISOString() });
+
+async function listHandler({ ctx, input }: AuthedArgs<typeof ZListLinksInput>) {
+  const page = await listLinks(ctx.svc, input);
+  return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
+}
+
+async function createHandler({ ctx, input }: AuthedArgs<typeof ZCreateLinkInput>) {
+  return toOutput(await createLink(ctx.svc, input));
+}
+
+async function deleteHandler({ ctx, input }: AuthedArgs<typeof ZDeleteLinkInput>) {
+  await deleteLink(ctx.svc, input);
+  return { ok: true as const };
+}
 
 export const linksRouter = router({
   list: authedProcedure
@@ -20,10 +34,7 @@ export const linksRouter = router({
     })
     .input(ZListLinksInput)
     .output(paginated(ZLink))
-    .query(async ({ ctx, input }) => {
-      const page = await listLinks(ctx.svc, input);
-      return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
-    }),
+    .query(listHandler),
 
   create: authedProcedure
     .meta({
@@ -36,14 +47,11 @@ export const linksRouter = router({
     })
     .input(ZCreateLinkInput)
     .output(ZLink)
-    .mutation(async ({ ctx, input }) => toOutput(await createLink(ctx.svc, input))),
+    .mutation(createHandler),
 
   delete: authedProcedure
     .meta({ openapi: { method: 'DELETE', path: '/links/{linkId}', tags, summary: 'Remove a link (EDIT on its source)' } })
     .input(ZDeleteLinkInput)
     .output(ZOk)
-    .mutation(async ({ ctx, input }) => {
-      await deleteLink(ctx.svc, input);
-      return { ok: true as const };
-    }),
+    .mutation(deleteHandler),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attachTag, createTag, deleteTag, detachTag, listTags, updateTag, type TagRow } from '@ap/core/collaboration/tags';
 import { paginated, ZOk } from '../../schemas.ts';
-import { authedProcedure, router } from '../../trpc.ts';
+import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import {
   ZCreateTagInput,
   ZDeleteTagInput,
@@ -24,36 +24,57 @@ function toOutput(t: TagRow): z.input<typeof ZTag> {
   };
 }
 
+async function listHandler({ ctx, input }: AuthedArgs<typeof ZListTagsInput>) {
+  const page = await listTags(ctx.svc, input);
+  return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
+}
+
+async function createHandler({ ctx, input }: AuthedArgs<typeof ZCreateTagInput>) {
+  return toOutput(await createTag(ctx.svc, input));
+}
+
+async function updateHandler({ ctx, input }: AuthedArgs<typeof ZUpdateTagInput>) {
+  return toOutput(await updateTag(ctx.svc, input));
+}
+
+async function deleteHandler({ ctx, input }: AuthedArgs<typeof ZDeleteTagInput>) {
+  await deleteTag(ctx.svc, input);
+  return { ok: true as const };
+}
+
+async function attachHandler({ ctx, input }: AuthedArgs<typeof ZTagOnActionPointInput>) {
+  return toOutput(await attachTag(ctx.svc, input));
+}
+
+async function detachHandler({ ctx, input }: AuthedArgs<typeof ZTagOnActionPointInput>) {
+  await detachTag(ctx.svc, input);
+  return { ok: true as const };
+}
+
 export const tagsRouter = router({
   list: authedProcedure
     .meta({ openapi: { method: 'GET', path: '/boards/{boardId}/tags', tags, summary: "A board's tags by name (optionally only those on one action point)" } })
     .input(ZListTagsInput)
     .output(paginated(ZTag))
-    .query(async ({ ctx, input }) => {
-      const page = await listTags(ctx.svc, input);
-      return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
-    }),
+    .query(listHandler),
 
   create: authedProcedure
     .meta({ openapi: { method: 'POST', path: '/boards/{boardId}/tags', tags, summary: 'Create a tag on a board (EDIT)' } })
     .input(ZCreateTagInput)
     .output(ZTag)
-    .mutation(async ({ ctx, input }) => toOutput(await createTag(ctx.svc, input))),
+    .mutation(createHandler),
 
   update: authedProcedure
     .meta({ openapi: { method: 'PATCH', path: '/tags/{tagId}', tags, summary: 'Rename or recolor a tag (EDIT on its board)' } })
     .input(ZUpdateTagInput)
     .output(ZTag)
-    .mutation(async ({ ctx, input }) => toOutput(await updateTag(ctx.svc, input))),
+    .mutation(updateHandler),
 
   delete: authedProcedure
     .meta({ openapi: { method: 'DELETE', path: '/tags/{tagId}', tags, summary: 'Delete a tag (EDIT on its board)' } })
     .input(ZDeleteTagInput)
     .output(ZOk)
-    .mutation(async ({ ctx, input }) => {
-      await deleteTag(ctx.svc, input);
-      return { ok: true as const };
-    }),
+    .mutation(deleteHandler),
 
   attach: authedProcedure
     .meta({
@@ -66,14 +87,11 @@ export const tagsRouter = router({
     })
     .input(ZTagOnActionPointInput)
     .output(ZTag)
-    .mutation(async ({ ctx, input }) => toOutput(await attachTag(ctx.svc, input))),
+    .mutation(attachHandler),
 
   detach: authedProcedure
     .meta({ openapi: { method: 'DELETE', path: '/action-points/{actionPointId}/tags/{tagId}', tags, summary: 'Remove a tag from an action point (EDIT on it)' } })
     .input(ZTagOnActionPointInput)
     .output(ZOk)
-    .mutation(async ({ ctx, input }) => {
-      await detachTag(ctx.svc, input);
-      return { ok: true as const };
-    }),
+    .mutation(detachHandler),
 });

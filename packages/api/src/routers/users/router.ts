@@ -3,7 +3,7 @@ import { getActiveUser, toPublicUser, updateProfile, type LocalUser } from '@ap/
 import type { ClerkUser } from '@ap/auth/types';
 import { searchUsers } from '@ap/core/identity/user-search';
 import { paginated, ZPublicUser } from '../../schemas.ts';
-import { authedProcedure, router } from '../../trpc.ts';
+import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { ZMe, ZSearchUsersInput, ZUpdateMeInput } from './users.schema.ts';
 
 function toMe(user: LocalUser, clerkUser: ClerkUser): z.input<typeof ZMe> {
@@ -16,18 +16,30 @@ function toMe(user: LocalUser, clerkUser: ClerkUser): z.input<typeof ZMe> {
   };
 }
 
+async function meHandler({ ctx }: AuthedArgs) {
+  return toMe(await getActiveUser(ctx.deps.db, ctx.user.id), ctx.clerkUser);
+}
+
+async function updateMeHandler({ ctx, input }: AuthedArgs<typeof ZUpdateMeInput>) {
+  return toMe(await updateProfile(ctx.deps.db, ctx.user.id, input), ctx.clerkUser);
+}
+
+function searchHandler({ ctx, input }: AuthedArgs<typeof ZSearchUsersInput>) {
+  return searchUsers(ctx.deps.db, ctx.user.id, input);
+}
+
 export const usersRouter = router({
   me: authedProcedure
     .meta({ openapi: { method: 'GET', path: '/users/me', tags: ['users'], summary: 'The signed-in user' } })
     .input(z.object({}).optional())
     .output(ZMe)
-    .query(async ({ ctx }) => toMe(await getActiveUser(ctx.deps.db, ctx.user.id), ctx.clerkUser)),
+    .query(meHandler),
 
   updateMe: authedProcedure
     .meta({ openapi: { method: 'PATCH', path: '/users/me', tags: ['users'], summary: 'Update your profile' } })
     .input(ZUpdateMeInput)
     .output(ZMe)
-    .mutation(async ({ ctx, input }) => toMe(await updateProfile(ctx.deps.db, ctx.user.id, input), ctx.clerkUser)),
+    .mutation(updateMeHandler),
 
   search: authedProcedure
     .meta({
@@ -40,5 +52,5 @@ export const usersRouter = router({
     })
     .input(ZSearchUsersInput)
     .output(paginated(ZPublicUser))
-    .query(({ ctx, input }) => searchUsers(ctx.deps.db, ctx.user.id, input)),
+    .query(searchHandler),
 });
