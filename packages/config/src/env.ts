@@ -45,9 +45,9 @@ export function parseConnectionString(value: string): Record<string, string> {
 const connectionString = z.string().refine((v) => {
   const p = parseConnectionString(v);
   if (p.usedevelopmentstorage === 'true') return true;
-  if (p.accountname && p.accountkey) return true;
-  return Boolean(p.blobendpoint && p.sharedaccesssignature);
-}, 'must be a storage connection string: AccountName=…;AccountKey=…[;BlobEndpoint=…] or UseDevelopmentStorage=true');
+  // An account key is needed: the server signs upload and download URLs with it.
+  return Boolean(p.accountname && p.accountkey);
+}, 'must be a storage connection string with an account key (AccountName=…;AccountKey=…[;BlobEndpoint=…]) or UseDevelopmentStorage=true');
 
 const containerName = z
   .string()

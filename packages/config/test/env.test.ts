@@ -119,6 +119,7 @@ describe('blob storage and upload variables', () => {
   it.each([
     [{ AZURE_STORAGE_CONNECTION_STRING: 'hello' }, 'AZURE_STORAGE_CONNECTION_STRING'],
     [{ AZURE_STORAGE_CONNECTION_STRING: 'AccountName=x' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    [{ AZURE_STORAGE_CONNECTION_STRING: 'BlobEndpoint=https://x.blob.core.windows.net;SharedAccessSignature=sv=1' }, 'AZURE_STORAGE_CONNECTION_STRING'],
     [{ AZURE_STORAGE_ACCOUNT_URL: 'ftp://acct' }, 'AZURE_STORAGE_ACCOUNT_URL'],
     [{ AZURE_STORAGE_CONTAINER: 'Documents' }, 'AZURE_STORAGE_CONTAINER'],
     [{ AZURE_STORAGE_CONTAINER: 'a--b' }, 'AZURE_STORAGE_CONTAINER'],

@@ -37,13 +37,21 @@ export interface BlobListItem {
   lastModified: Date;
 }
 
+/**
+ * What start-up did about CORS: no browser origins configured, rules already in
+ * place, rules written, or the identity may not change them (set them by hand).
+ */
+export interface BlobStoreReadiness {
+  cors: 'not-configured' | 'unchanged' | 'set' | 'not-permitted';
+}
+
 export interface BlobStore {
   /**
    * Creates the container when it is missing and, when browser origins are
    * configured, the CORS rules that let them PUT/GET the signed URLs. Idempotent;
-   * called once at start-up.
+   * called once at start-up (the result is worth a log line).
    */
-  ensureReady(): Promise<void>;
+  ensureReady(): Promise<BlobStoreReadiness>;
 
   /**
    * A URL that may create or overwrite this one blob and nothing else (no read, no
