@@ -75,7 +75,18 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     true, // skipApiVersionCheck: newer SDKs send API versions this Azurite does not list yet
   );
   const server = new BlobServer(config);
-  await server.start();
+  try {
+    await server.start();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `The embedded Azurite cannot listen on ${host}:${options.port ?? 10000}: the port is in use ` +
+          '(set EMBEDDED_BLOB_PORT, or AZURE_STORAGE_CONNECTION_STRING for a running Azurite or account)',
+        { cause: err },
+      );
+    }
+    throw err;
+  }
   const port = Number(new URL(server.getHttpServerAddress()).port);
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${publicHost}:${port}/${EMULATOR_ACCOUNT_NAME}`;

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SNIFF_BYTES, checkContent } from '@ap/core/documents/content-check';
 import type { BlobStore } from '@ap/core/ports/blob-store';
 import { createBlobStore, type ConfiguredBlobStore } from '../src/blob-store.ts';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../src/embedded-azurite.ts';
@@ -281,6 +282,42 @@ describe('embedded mode (no account configured)', () => {
       } finally {
         await b.close();
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an upload checked after the PUT', () => {
+  it('a renamed executable is refused by its first bytes and its blob deleted; a real PDF passes', async () => {
+    const elf = Buffer.alloc(512);
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]).copy(elf, 0);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+    const verdicts = [];
+    for (const bytes of [elf, pdf]) {
+      const blobName = name('pdf');
+      expect((await upload(blobName, bytes)).res.status).toBe(201);
+      const info = (await store.stat(blobName))!;
+      const head = (await store.readRange(blobName, 0, CONTENT_SNIFF_BYTES))!;
+      const verdict = await checkContent({
+        contentType: 'application/pdf',
+        head,
+        sizeBytes: info.sizeBytes,
+        readAll: async () => (await store.read(blobName, { maxBytes: 1024 * 1024 }))!,
+      });
+      if (!verdict.ok) await store.delete(blobName);
+      verdicts.push({ verdict, exists: (await store.stat(blobName)) !== null });
+    }
+    expect(verdicts).toEqual([
+      { verdict: expect.objectContaining({ ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', detectedType: 'application/x-elf' }), exists: false },
+      { verdict: { ok: true, detectedType: 'application/pdf' }, exists: true },
+    ]);
+  });
+
+  it('says which port is taken when the embedded Azurite cannot listen', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ap-azurite-busy-'));
+    try {
+      await expect(startEmbeddedAzurite({ dataDir: dir, port: azurite.port })).rejects.toThrow(/EMBEDDED_BLOB_PORT/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
