@@ -62,6 +62,20 @@ beforeAll(async () => {
       );
       return;
     }
+    if (req.method === 'PUT' && url.searchParams.get('restype') === 'container') {
+      res.writeHead(201, { etag: '"0x1"', 'last-modified': new Date().toUTCString(), 'x-ms-request-id': 'r2' });
+      res.end();
+      return;
+    }
+    if (url.searchParams.get('restype') === 'service' && url.searchParams.get('comp') === 'properties') {
+      // A data-plane role (Storage Blob Data Contributor) may not read or change account properties.
+      res.writeHead(403, { 'content-type': 'application/xml', 'x-ms-error-code': 'AuthorizationPermissionMismatch' });
+      res.end(
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthorizationPermissionMismatch</Code>' +
+          '<Message>This request is not authorized to perform this operation using this permission.</Message></Error>',
+      );
+      return;
+    }
     res.writeHead(404, { 'content-type': 'application/xml', 'x-ms-error-code': 'ResourceNotFound' });
     res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>ResourceNotFound</Code><Message>no</Message></Error>');
   });
@@ -114,6 +128,26 @@ describe('Entra ID mode (user-delegation SAS)', () => {
     expect(p.get('sig')).toBeTruthy();
     expect(new URL(down.url).searchParams.get('sp')).toBe('r');
     expect(new URL(down.url).searchParams.get('rscd')).toBe('attachment; filename="a.pdf"');
+  });
+
+  it('creates the container with the bearer token and reports CORS it may not set', async () => {
+    requests.length = 0;
+    const store = await createBlobStore(
+      {
+        AZURE_STORAGE_CONNECTION_STRING: undefined,
+        AZURE_STORAGE_ACCOUNT_URL: baseUrl,
+        AZURE_STORAGE_CONTAINER: 'documents',
+        EMBEDDED_BLOB_PORT: 0,
+        DATA_DIR: '/nonexistent',
+        CORS_ORIGINS: ['https://app.example.com'],
+      },
+      { credential },
+    );
+    expect(await store.ensureReady()).toEqual({ cors: 'not-permitted' });
+    const create = requests.find((r) => r.method === 'PUT');
+    expect(create?.url).toMatch(/^\/acct\/documents\?restype=container(&|$)/);
+    expect(create?.authorization).toBe('Bearer entra-access-token');
+    expect(requests.some((r) => r.method === 'PUT' && r.url.includes('comp=properties'))).toBe(false);
   });
 
   it('caches the key until a SAS would outlive it', async () => {

@@ -107,9 +107,9 @@ export function normalizeFileName(input: string): string | null {
   if (RESERVED_STEM.test(stem.trim())) name = `_${name}`;
   const chars = [...name];
   if (chars.length > MAX_FILE_NAME_LENGTH) {
+    // Keep a short extension whole; shorten the rest.
     const lastDot = name.lastIndexOf('.');
-    const ext = lastDot > 0 ? [...name.slice(lastDot)] : [];
-    if (ext.length >= 20) return chars.slice(0, MAX_FILE_NAME_LENGTH).join('').trimEnd();
+    const ext = lastDot > 0 && name.length - lastDot <= 17 ? [...name.slice(lastDot)] : [];
     const keep = chars.slice(0, MAX_FILE_NAME_LENGTH - ext.length).join('').replace(/[\s.]+$/u, '');
     name = keep + ext.join('');
   }
