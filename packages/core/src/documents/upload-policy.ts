@@ -4,10 +4,10 @@
  * allow-lists and against each other. The file name is normalized into a safe
  * display name; blob names are always made by the server, never from it.
  *
- * Pure: the caller turns a refusal into an AppError (`new AppError(r.code, r.message,
- * { fields: [{ path: r.field, message: r.message }] })`).
+ * Pure and import-free: a refusal carries one of AppError's codes, which the caller
+ * turns into the error (`new AppError(r.code, r.message, { fields: [{ path: r.field,
+ * message: r.message }] })`).
  */
-import type { ErrorCode } from '../errors.ts';
 
 /** The extensions that belong to each MIME type this product can process. */
 export const EXTENSIONS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
@@ -57,7 +57,8 @@ export interface UploadRequest {
   sizeBytes: number;
 }
 
-export type UploadRefusalCode = Extract<ErrorCode, 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE'>;
+/** AppError codes (errors.ts) an upload can be refused with. */
+export type UploadRefusalCode = 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
 
 export type UploadDecision =
   | {
