@@ -17,6 +17,7 @@ export const ALLOWED = {
   '@ap/api': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth'],
   '@ap/client': ['@ap/api'],
   '@ap/testing': ['@ap/config', '@ap/db'],
+  '@ap/storage': ['@ap/config'],
   '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api'],
 };
 /** External packages a layer must never import. */

@@ -31,6 +31,72 @@ const origin = z.string().refine((v) => {
   }
 }, 'must be origins like https://app.example.com');
 
+/** `Key=Value;…` pairs of an Azure Storage connection string. */
+export function parseConnectionString(value: string): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const part of value.split(';')) {
+    const at = part.indexOf('=');
+    if (at <= 0) continue;
+    pairs[part.slice(0, at).trim().toLowerCase()] = part.slice(at + 1).trim();
+  }
+  return pairs;
+}
+
+const connectionString = z.string().refine((v) => {
+  const p = parseConnectionString(v);
+  if (p.usedevelopmentstorage === 'true') return true;
+  // An account key is needed: the server signs upload and download URLs with it.
+  return Boolean(p.accountname && p.accountkey);
+}, 'must be a storage connection string with an account key (AccountName=…;AccountKey=…[;BlobEndpoint=…]) or UseDevelopmentStorage=true');
+
+const containerName = z
+  .string()
+  .regex(
+    /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be a container name: 3–63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
+  );
+
+const mimeList = list
+  .transform((items) => items.map((i) => i.toLowerCase()))
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'must list MIME types like application/pdf'))
+      .min(1, 'must list at least one MIME type'),
+  );
+
+const extensionList = list
+  .transform((items) => items.map((i) => i.toLowerCase().replace(/^\./, '')))
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-z0-9]{1,16}$/, 'must list extensions like pdf,docx (letters and digits)'))
+      .min(1, 'must list at least one extension'),
+  );
+
+const minutes = (fallback: number) => z.coerce.number().int().min(1).max(7 * 24 * 60).default(fallback);
+
+/** Upload types accepted when UPLOAD_ALLOWED_TYPES is unset. */
+export const DEFAULT_UPLOAD_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/plain',
+  'text/markdown',
+  'text/html',
+  'text/csv',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+];
+
+/** Extensions accepted when UPLOAD_ALLOWED_EXTENSIONS is unset: those of the default types. */
+export const DEFAULT_UPLOAD_EXTENSIONS = [
+  'pdf', 'docx', 'pptx', 'xlsx', 'txt', 'md', 'markdown', 'html', 'htm', 'csv', 'png', 'jpg', 'jpeg', 'tif', 'tiff',
+];
+
+/** Largest single PUT Azure Blob Storage accepts (5000 MiB). */
+const MAX_SINGLE_PUT_BYTES = 5000 * 1024 * 1024;
+
 export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -50,6 +116,23 @@ export const EnvSchema = z
       .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a whsec_… secret')
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    // Blob Storage and uploads. Neither a connection string nor an account URL: an
+    // embedded Azurite in DATA_DIR/blob on EMBEDDED_BLOB_PORT.
+    AZURE_STORAGE_CONNECTION_STRING: connectionString.optional(),
+    AZURE_STORAGE_ACCOUNT_URL: url(['https:', 'http:']).optional(),
+    AZURE_STORAGE_CONTAINER: containerName.default('documents'),
+    EMBEDDED_BLOB_PORT: z.coerce.number().int().min(0).max(65535).default(10000),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SINGLE_PUT_BYTES, `must be at most ${MAX_SINGLE_PUT_BYTES} (one PUT to Blob Storage)`)
+      .default(52428800),
+    UPLOAD_ALLOWED_TYPES: mimeList.default(DEFAULT_UPLOAD_TYPES),
+    UPLOAD_ALLOWED_EXTENSIONS: extensionList.default(DEFAULT_UPLOAD_EXTENSIONS),
+    UPLOAD_URL_TTL_MINUTES: minutes(15),
+    DOWNLOAD_URL_TTL_MINUTES: minutes(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CLERK_ISSUER) {
@@ -57,6 +140,13 @@ export const EnvSchema = z
         code: 'custom',
         path: ['CLERK_ISSUER'],
         message: 'is required when NODE_ENV=production (the local issuer is for development only)',
+      });
+    }
+    if (env.AZURE_STORAGE_CONNECTION_STRING && env.AZURE_STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_ACCOUNT_URL'],
+        message: 'set either AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, not both',
       });
     }
   });

@@ -73,3 +73,75 @@ describe('environment', () => {
     }
   });
 });
+
+describe('blob storage and upload variables', () => {
+  it('defaults to the embedded emulator and the documented limits', () => {
+    const env = parseEnv({});
+    expect(env.AZURE_STORAGE_CONNECTION_STRING).toBeUndefined();
+    expect(env.AZURE_STORAGE_ACCOUNT_URL).toBeUndefined();
+    expect(env).toMatchObject({
+      AZURE_STORAGE_CONTAINER: 'documents',
+      EMBEDDED_BLOB_PORT: 10000,
+      UPLOAD_MAX_BYTES: 52428800,
+      UPLOAD_URL_TTL_MINUTES: 15,
+      DOWNLOAD_URL_TTL_MINUTES: 5,
+    });
+    expect(env.UPLOAD_ALLOWED_TYPES).toContain('application/pdf');
+    expect(env.UPLOAD_ALLOWED_TYPES).toContain('image/tiff');
+    expect(env.UPLOAD_ALLOWED_EXTENSIONS).toEqual(expect.arrayContaining(['pdf', 'docx', 'md', 'jpg', 'tiff']));
+  });
+
+  it('parses lists (lower-cased, extensions without dots) and numbers', () => {
+    const env = parseEnv({
+      AZURE_STORAGE_CONNECTION_STRING:
+        'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;',
+      AZURE_STORAGE_CONTAINER: 'team-files',
+      EMBEDDED_BLOB_PORT: '0',
+      UPLOAD_MAX_BYTES: '1048576',
+      UPLOAD_ALLOWED_TYPES: 'Application/PDF, text/plain',
+      UPLOAD_ALLOWED_EXTENSIONS: '.PDF, txt',
+      UPLOAD_URL_TTL_MINUTES: '30',
+    });
+    expect(env.AZURE_STORAGE_CONTAINER).toBe('team-files');
+    expect(env.EMBEDDED_BLOB_PORT).toBe(0);
+    expect(env.UPLOAD_MAX_BYTES).toBe(1048576);
+    expect(env.UPLOAD_ALLOWED_TYPES).toEqual(['application/pdf', 'text/plain']);
+    expect(env.UPLOAD_ALLOWED_EXTENSIONS).toEqual(['pdf', 'txt']);
+    expect(env.UPLOAD_URL_TTL_MINUTES).toBe(30);
+    expect(parseEnv({ AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).AZURE_STORAGE_CONNECTION_STRING).toBe(
+      'UseDevelopmentStorage=true',
+    );
+    expect(parseEnv({ AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net' }).AZURE_STORAGE_ACCOUNT_URL).toBe(
+      'https://acct.blob.core.windows.net',
+    );
+  });
+
+  it.each([
+    [{ AZURE_STORAGE_CONNECTION_STRING: 'hello' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    [{ AZURE_STORAGE_CONNECTION_STRING: 'AccountName=x' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    [{ AZURE_STORAGE_CONNECTION_STRING: 'BlobEndpoint=https://x.blob.core.windows.net;SharedAccessSignature=sv=1' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    [{ AZURE_STORAGE_ACCOUNT_URL: 'ftp://acct' }, 'AZURE_STORAGE_ACCOUNT_URL'],
+    [{ AZURE_STORAGE_CONTAINER: 'Documents' }, 'AZURE_STORAGE_CONTAINER'],
+    [{ AZURE_STORAGE_CONTAINER: 'a--b' }, 'AZURE_STORAGE_CONTAINER'],
+    [{ AZURE_STORAGE_CONTAINER: 'ab' }, 'AZURE_STORAGE_CONTAINER'],
+    [{ EMBEDDED_BLOB_PORT: '70000' }, 'EMBEDDED_BLOB_PORT'],
+    [{ UPLOAD_MAX_BYTES: '0' }, 'UPLOAD_MAX_BYTES'],
+    [{ UPLOAD_MAX_BYTES: '99999999999' }, 'UPLOAD_MAX_BYTES'],
+    [{ UPLOAD_ALLOWED_TYPES: 'pdf' }, 'UPLOAD_ALLOWED_TYPES'],
+    [{ UPLOAD_ALLOWED_TYPES: ',' }, 'UPLOAD_ALLOWED_TYPES'],
+    [{ UPLOAD_ALLOWED_EXTENSIONS: 'tar.gz' }, 'UPLOAD_ALLOWED_EXTENSIONS'],
+    [{ UPLOAD_URL_TTL_MINUTES: '0' }, 'UPLOAD_URL_TTL_MINUTES'],
+    [{ DOWNLOAD_URL_TTL_MINUTES: 'soon' }, 'DOWNLOAD_URL_TTL_MINUTES'],
+  ])('names the variable of a bad value: %o', (env, variable) => {
+    const issues = failure(env as Record<string, string>);
+    expect(issues.map((i) => i.variable)).toEqual([variable]);
+  });
+
+  it('refuses a connection string and an account URL together', () => {
+    const issues = failure({
+      AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net',
+    });
+    expect(issues).toEqual([expect.objectContaining({ variable: 'AZURE_STORAGE_ACCOUNT_URL', message: expect.stringMatching(/not both/) })]);
+  });
+});
