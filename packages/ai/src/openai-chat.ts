@@ -168,6 +168,10 @@ export class OpenAiChatModel implements ChatModel {
         }
         deadline.reset();
       }
+      // The SDK ends a stream quietly when its signal aborts: a timeout or the
+      // caller's abort must not pass for a complete answer.
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      if (deadline.timedOut) throw classify(new Error('stream stalled'), ctx, deadline).error;
       completed = true;
       yield { type: 'done', model: this.model, finishReason: finish, ...(usage ? { usage } : {}) };
     } finally {

@@ -111,6 +111,34 @@ describe('OpenAI chat model against the fake', () => {
     expect(fake.requestsTo('chat')).toHaveLength(1);
   });
 
+  it('ends a stream that goes silent after some deltas with a timeout, not a retry', async () => {
+    fake.failNext(1, { stallAfterChunks: 2 }, 'chat');
+    fake.replies.push({ chunks: ['one ', 'two ', 'three'] });
+    const chat = chatFor(openAiConfig(fake, { AI_TIMEOUT_MS: '300' }));
+    const seen: string[] = [];
+    const err = await failure(
+      (async () => {
+        for await (const e of chat.stream(messages)) if (e.type === 'delta') seen.push(e.text);
+      })(),
+    );
+    expect(err).toMatchObject({ service: 'chat', reason: 'timeout' });
+    expect(seen).toEqual(['one ', 'two ']);
+    expect(fake.requestsTo('chat')).toHaveLength(1);
+  });
+
+  it('ends a stream with the caller’s reason when the caller aborts mid-stream', async () => {
+    fake.failNext(1, { stallAfterChunks: 1 }, 'chat');
+    fake.replies.push({ chunks: ['one ', 'two'] });
+    const chat = chatFor(openAiConfig(fake));
+    const controller = new AbortController();
+    const run = (async () => {
+      for await (const e of chat.stream(messages, { signal: controller.signal })) {
+        if (e.type === 'delta') controller.abort(new Error('user left'));
+      }
+    })();
+    await expect(run).rejects.toThrow('user left');
+  });
+
   it('stops a completion that never answers at AI_TIMEOUT_MS', async () => {
     fake.failNext(1, { hang: true }, 'chat');
     const err = await failure(chatFor(openAiConfig(fake, { AI_TIMEOUT_MS: '300' })).complete(messages));

@@ -35,7 +35,9 @@ export type FakeOpenAiFault =
   /** Answer with this status and an OpenAI error body; 429s carry Retry-After when given. */
   | { status: number; retryAfterSeconds?: number; retryAfterMs?: number; code?: string; message?: string }
   /** Read the request and never answer. */
-  | { hang: true };
+  | { hang: true }
+  /** Chat streams only: answer 200, send this many content chunks, then go silent. */
+  | { stallAfterChunks: number };
 
 export interface FakeChatReply {
   content?: string;
@@ -180,6 +182,10 @@ export async function startFakeOpenAi(opts: { apiKey?: string; deployments?: str
       return; // never answers; the connection is dropped by close()
     }
     if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
+    if (fault && 'stallAfterChunks' in fault) {
+      done(200);
+      return answerChat(res, body, state.replies.shift(), fault.stallAfterChunks);
+    }
     if (fault) {
       done(fault.status);
       const headers: Record<string, string> = {};
@@ -250,7 +256,7 @@ function lastUserMessage(body: Record<string, any>): string {
   return typeof last?.content === 'string' ? last.content : '';
 }
 
-function answerChat(res: ServerResponse, body: Record<string, any>, scripted: FakeChatReply | undefined) {
+function answerChat(res: ServerResponse, body: Record<string, any>, scripted: FakeChatReply | undefined, stallAfterChunks?: number) {
   const reply: FakeChatReply = scripted ?? { content: `Echo: ${lastUserMessage(body)}` };
   const content = reply.refusal !== undefined ? null : (reply.content ?? '');
   const finish = reply.finishReason ?? 'stop';
@@ -287,7 +293,10 @@ function answerChat(res: ServerResponse, body: Record<string, any>, scripted: Fa
   const includeUsage = body.stream_options?.include_usage === true;
   const base = { id, object: 'chat.completion.chunk', created, model, ...(includeUsage ? { usage: null } : {}) };
   send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] });
-  for (const piece of pieces) send({ ...base, choices: [{ index: 0, delta: { content: piece }, logprobs: null, finish_reason: null }] });
+  for (const [i, piece] of pieces.entries()) {
+    if (stallAfterChunks !== undefined && i >= stallAfterChunks) return; // silent from here on
+    send({ ...base, choices: [{ index: 0, delta: { content: piece }, logprobs: null, finish_reason: null }] });
+  }
   send({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: finish }] });
   if (includeUsage) {
     send({ ...base, choices: [], usage: { prompt_tokens: promptTokens, completion_tokens: pieces.length, total_tokens: promptTokens + pieces.length } });
