@@ -22,7 +22,7 @@ export const ALLOWED = {
 };
 /** External packages a layer must never import. */
 const FORBIDDEN = {
-  '@ap/core': [/^@trpc\//, /^hono/, /^@hono\//],
+  '@ap/core': [/^@trpc\//, /^hono/, /^@hono\//, /^openai(\/|$)/, /^@azure\//, /^@azure-rest\//],
   '@ap/db': [/^@trpc\//, /^hono/, /^@hono\//],
   '@ap/config': [/^@trpc\//, /^hono/, /^@prisma\//],
 };
