@@ -46,6 +46,9 @@ export function createOpenAiConnection(
     // client serves both the chat and the embedding deployment.
     const client = new AzureOpenAI({
       ...common,
+      // Only the parsed config counts: never the SDK's own reading of OPENAI_BASE_URL
+      // (which, beside an endpoint, it refuses).
+      baseURL: null,
       endpoint: config.AZURE_OPENAI_ENDPOINT,
       apiKey: config.AZURE_OPENAI_API_KEY,
       apiVersion: config.AZURE_OPENAI_API_VERSION ?? DEFAULT_AZURE_OPENAI_API_VERSION,
@@ -61,7 +64,7 @@ export function createOpenAiConnection(
     const client = new OpenAI({
       ...common,
       apiKey: config.OPENAI_API_KEY,
-      ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+      baseURL: config.OPENAI_BASE_URL ?? null,
       // Never pick up an organization or project from the process environment.
       organization: null,
       project: null,

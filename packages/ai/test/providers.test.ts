@@ -48,6 +48,25 @@ describe('createAiProviders', () => {
     ]);
   });
 
+  it('builds its clients from the parsed config only, whatever the SDK would read from the environment', async () => {
+    const saved = { base: process.env.OPENAI_BASE_URL, endpoint: process.env.AZURE_OPENAI_ENDPOINT };
+    process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
+    process.env.AZURE_OPENAI_ENDPOINT = 'http://127.0.0.1:9';
+    try {
+      await createAiProviders(azureConfig(fake)).embedder.embed(['a']);
+      await createAiProviders(openAiConfig(fake)).embedder.embed(['a']);
+      const noBase = openAiConfig(fake);
+      delete (noBase as { OPENAI_BASE_URL?: string }).OPENAI_BASE_URL;
+      expect(createAiProviders(noBase).provider).toBe('openai');
+    } finally {
+      for (const [k, v] of [['OPENAI_BASE_URL', saved.base], ['AZURE_OPENAI_ENDPOINT', saved.endpoint]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    expect(fake.requests.map((r) => r.flavor)).toEqual(['azure', 'openai']);
+  });
+
   it('falls back per service: an Azure chat deployment alone keeps the local embedder', async () => {
     const config = parseEnv({
       AZURE_OPENAI_ENDPOINT: fake.url,
