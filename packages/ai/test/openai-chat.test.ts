@@ -175,6 +175,13 @@ describe('OpenAI chat model against the fake', () => {
       });
     });
 
+    it('returns the value unchecked without a parse function', async () => {
+      const chat = chatFor(openAiConfig(fake));
+      const result = await chat.completeJson(messages, { name: 'echo', schema: { type: 'object' }, strict: false });
+      expect(result.value).toEqual({ echo: 'Echo: When is the launch?' });
+      expect(fake.requestsTo('chat')[0]!.body.response_format.json_schema).toEqual({ name: 'echo', schema: { type: 'object' }, strict: false });
+    });
+
     it('reports JSON that does not fit, text that is not JSON, and refusals', async () => {
       const chat = chatFor(openAiConfig(fake));
       fake.replies.push({ content: JSON.stringify({ items: [{ name: 'no title' }] }) });

@@ -257,7 +257,19 @@ function lastUserMessage(body: Record<string, any>): string {
 }
 
 function answerChat(res: ServerResponse, body: Record<string, any>, scripted: FakeChatReply | undefined, stallAfterChunks?: number) {
-  const reply: FakeChatReply = scripted ?? { content: `Echo: ${lastUserMessage(body)}` };
+  const format = body.response_format;
+  if (format?.type === 'json_schema') {
+    const spec = format.json_schema;
+    if (!spec || typeof spec.name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(spec.name)) {
+      return sendError(res, 400, 'invalid_value', "Invalid 'response_format.json_schema.name'.");
+    }
+    if (spec.schema !== undefined && (typeof spec.schema !== 'object' || spec.schema === null)) {
+      return sendError(res, 400, 'invalid_value', "Invalid 'response_format.json_schema.schema': expected an object.");
+    }
+  }
+  // Unscripted: echo the last user message (as JSON when a JSON format was asked for).
+  const echo = `Echo: ${lastUserMessage(body)}`;
+  const reply: FakeChatReply = scripted ?? { content: format?.type?.startsWith('json') ? JSON.stringify({ echo }) : echo };
   const content = reply.refusal !== undefined ? null : (reply.content ?? '');
   const finish = reply.finishReason ?? 'stop';
   const promptTokens = (Array.isArray(body.messages) ? body.messages : []).reduce(
