@@ -16,13 +16,14 @@ export const ALLOWED = {
   '@ap/core': ['@ap/config', '@ap/db'],
   '@ap/api': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth'],
   '@ap/client': ['@ap/api'],
+  '@ap/ai': ['@ap/config'],
   '@ap/testing': ['@ap/config', '@ap/db'],
   '@ap/storage': ['@ap/config'],
   '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api'],
 };
 /** External packages a layer must never import. */
 const FORBIDDEN = {
-  '@ap/core': [/^@trpc\//, /^hono/, /^@hono\//],
+  '@ap/core': [/^@trpc\//, /^hono/, /^@hono\//, /^openai(\/|$)/, /^@azure\//, /^@azure-rest\//],
   '@ap/db': [/^@trpc\//, /^hono/, /^@hono\//],
   '@ap/config': [/^@trpc\//, /^hono/, /^@prisma\//],
 };

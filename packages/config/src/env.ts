@@ -133,6 +133,36 @@ export const EnvSchema = z
     UPLOAD_ALLOWED_EXTENSIONS: extensionList.default(DEFAULT_UPLOAD_EXTENSIONS),
     UPLOAD_URL_TTL_MINUTES: minutes(15),
     DOWNLOAD_URL_TTL_MINUTES: minutes(5),
+    // AI services: Azure OpenAI (chosen when its endpoint is set), else OpenAI or a
+    // compatible server (when OPENAI_API_KEY is set), else local fallbacks.
+    AZURE_OPENAI_ENDPOINT: url(['https:', 'http:']).optional(),
+    AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
+    AZURE_OPENAI_API_VERSION: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'must be an API version like 2024-10-21')
+      .optional(),
+    AZURE_OPENAI_CHAT_DEPLOYMENT: z.string().min(1).optional(),
+    AZURE_OPENAI_EMBEDDING_DEPLOYMENT: z.string().min(1).optional(),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
+    OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    EMBEDDING_DIMENSIONS: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(2, 'must be at least 2')
+      .max(16000, 'must be at most 16000 (the pgvector limit)')
+      .default(1536),
+    AI_TIMEOUT_MS: z.coerce
+      .number({ message: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(1, 'must be at least 1')
+      .max(600_000, 'must be at most 600000 (10 minutes)')
+      .default(30_000),
+    AZURE_VISION_ENDPOINT: url(['https:', 'http:']).optional(),
+    AZURE_VISION_KEY: z.string().min(1).optional(),
+    AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT: url(['https:', 'http:']).optional(),
+    AZURE_DOCUMENT_INTELLIGENCE_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CLERK_ISSUER) {
@@ -148,6 +178,35 @@ export const EnvSchema = z
         path: ['AZURE_STORAGE_ACCOUNT_URL'],
         message: 'set either AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, not both',
       });
+    }
+  })
+  .superRefine((env, ctx) => {
+    // AI services: a service's settings must come together.
+    const issue = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+    const pairs: [endpoint: string, key: string][] = [
+      ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY'],
+      ['AZURE_VISION_ENDPOINT', 'AZURE_VISION_KEY'],
+      ['AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT', 'AZURE_DOCUMENT_INTELLIGENCE_KEY'],
+    ];
+    const values = env as Record<string, unknown>;
+    for (const [endpoint, key] of pairs) {
+      if (values[endpoint] !== undefined && values[key] === undefined) issue(key, `is required when ${endpoint} is set`);
+      if (values[key] !== undefined && values[endpoint] === undefined) issue(endpoint, `is required when ${key} is set`);
+    }
+    if (env.AZURE_OPENAI_ENDPOINT) {
+      if (!env.AZURE_OPENAI_CHAT_DEPLOYMENT && !env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT) {
+        issue(
+          'AZURE_OPENAI_CHAT_DEPLOYMENT',
+          'AZURE_OPENAI_CHAT_DEPLOYMENT or AZURE_OPENAI_EMBEDDING_DEPLOYMENT is required when AZURE_OPENAI_ENDPOINT is set',
+        );
+      }
+    } else {
+      for (const name of ['AZURE_OPENAI_CHAT_DEPLOYMENT', 'AZURE_OPENAI_EMBEDDING_DEPLOYMENT', 'AZURE_OPENAI_API_VERSION'] as const) {
+        if (env[name] !== undefined) issue(name, 'has no effect without AZURE_OPENAI_ENDPOINT');
+      }
+    }
+    if (env.OPENAI_BASE_URL && !env.OPENAI_API_KEY) {
+      issue('OPENAI_API_KEY', 'is required when OPENAI_BASE_URL is set (any value for a server that checks none)');
     }
   });
 

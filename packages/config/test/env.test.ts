@@ -145,3 +145,62 @@ describe('blob storage and upload variables', () => {
     expect(issues).toEqual([expect.objectContaining({ variable: 'AZURE_STORAGE_ACCOUNT_URL', message: expect.stringMatching(/not both/) })]);
   });
 });
+
+describe('environment: AI services', () => {
+  it('defaults to local fallbacks with API.md defaults', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      OPENAI_CHAT_MODEL: 'gpt-4o-mini',
+      OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small',
+      EMBEDDING_DIMENSIONS: 1536,
+      AI_TIMEOUT_MS: 30_000,
+    });
+    expect(env.AZURE_OPENAI_ENDPOINT).toBeUndefined();
+    expect(env.OPENAI_API_KEY).toBeUndefined();
+    expect(env.AZURE_VISION_ENDPOINT).toBeUndefined();
+    expect(env.AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT).toBeUndefined();
+  });
+
+  it('accepts a complete Azure OpenAI configuration and numbers', () => {
+    const env = parseEnv({
+      AZURE_OPENAI_ENDPOINT: 'https://my-resource.openai.azure.com',
+      AZURE_OPENAI_API_KEY: 'key',
+      AZURE_OPENAI_API_VERSION: '2024-10-21',
+      AZURE_OPENAI_CHAT_DEPLOYMENT: 'chat',
+      AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'embed',
+      EMBEDDING_DIMENSIONS: '384',
+      AI_TIMEOUT_MS: '5000',
+    });
+    expect(env.AZURE_OPENAI_CHAT_DEPLOYMENT).toBe('chat');
+    expect(env.EMBEDDING_DIMENSIONS).toBe(384);
+    expect(env.AI_TIMEOUT_MS).toBe(5000);
+  });
+
+  it.each([
+    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_CHAT_DEPLOYMENT: 'c' }, 'AZURE_OPENAI_API_KEY', /required when AZURE_OPENAI_ENDPOINT/],
+    [{ AZURE_OPENAI_API_KEY: 'k' }, 'AZURE_OPENAI_ENDPOINT', /required when AZURE_OPENAI_API_KEY/],
+    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }, 'AZURE_OPENAI_CHAT_DEPLOYMENT', /EMBEDDING_DEPLOYMENT/],
+    [{ AZURE_OPENAI_CHAT_DEPLOYMENT: 'c' }, 'AZURE_OPENAI_CHAT_DEPLOYMENT', /without AZURE_OPENAI_ENDPOINT/],
+    [{ AZURE_OPENAI_ENDPOINT: 'not a url' }, 'AZURE_OPENAI_ENDPOINT', /URL/],
+    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_CHAT_DEPLOYMENT: 'c', AZURE_OPENAI_API_VERSION: 'latest' }, 'AZURE_OPENAI_API_VERSION', /API version/],
+    [{ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }, 'OPENAI_API_KEY', /OPENAI_BASE_URL/],
+    [{ OPENAI_BASE_URL: 'ftp://x' }, 'OPENAI_BASE_URL', /URL/],
+    [{ EMBEDDING_DIMENSIONS: 'wide' }, 'EMBEDDING_DIMENSIONS', /whole number/],
+    [{ EMBEDDING_DIMENSIONS: '100000' }, 'EMBEDDING_DIMENSIONS', /16000/],
+    [{ AI_TIMEOUT_MS: '0' }, 'AI_TIMEOUT_MS', /at least 1/],
+    [{ AI_TIMEOUT_MS: '1.5' }, 'AI_TIMEOUT_MS', /whole number/],
+    [{ AZURE_VISION_ENDPOINT: 'https://v.cognitiveservices.azure.com' }, 'AZURE_VISION_KEY', /required when AZURE_VISION_ENDPOINT/],
+    [{ AZURE_DOCUMENT_INTELLIGENCE_KEY: 'k' }, 'AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT', /required when AZURE_DOCUMENT_INTELLIGENCE_KEY/],
+  ])('names the variable of an incomplete or bad AI setting: %o', (env, variable, message) => {
+    const issues = failure(env as Record<string, string>);
+    const issue = issues.find((i) => i.variable === variable);
+    expect(issue, JSON.stringify(issues)).toBeDefined();
+    expect(issue!.message).toMatch(message);
+  });
+
+  it('accepts OpenAI with a compatible base URL', () => {
+    const env = parseEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_CHAT_MODEL: 'llama3' });
+    expect(env.OPENAI_BASE_URL).toBe('http://127.0.0.1:11434/v1');
+    expect(env.OPENAI_CHAT_MODEL).toBe('llama3');
+  });
+});

@@ -1,0 +1,76 @@
+// Chooses the AI providers once, from config:
+// - Azure OpenAI when AZURE_OPENAI_ENDPOINT is set (each deployment that is set),
+// - else OpenAI or a compatible server when OPENAI_API_KEY is set,
+// - else local: the hashing embedder, and no chat model (callers answer extractively).
+// An embedder without a hosted embedding model is the local one. Every choice is
+// named in its `model`.
+import type { Env } from '@ap/config/env';
+import type { AiCallEvent, RetryPolicy } from './call-policy.ts';
+import { LocalHashingEmbedder } from './local-embedder.ts';
+import { OpenAiChatModel } from './openai-chat.ts';
+import { createOpenAiConnection, type OpenAiProvider } from './openai-client.ts';
+import { OpenAiEmbedder } from './openai-embedder.ts';
+import type { ChatModel, Embedder } from './types.ts';
+
+export type AiConfig = Pick<
+  Env,
+  | 'AZURE_OPENAI_ENDPOINT'
+  | 'AZURE_OPENAI_API_KEY'
+  | 'AZURE_OPENAI_API_VERSION'
+  | 'AZURE_OPENAI_CHAT_DEPLOYMENT'
+  | 'AZURE_OPENAI_EMBEDDING_DEPLOYMENT'
+  | 'OPENAI_API_KEY'
+  | 'OPENAI_BASE_URL'
+  | 'OPENAI_CHAT_MODEL'
+  | 'OPENAI_EMBEDDING_MODEL'
+  | 'EMBEDDING_DIMENSIONS'
+  | 'AI_TIMEOUT_MS'
+>;
+
+export interface AiProviderOptions {
+  /** Overrides of the retry policy (defaults: 2 retries, Retry-After up to 10 s honoured). */
+  retry?: Partial<RetryPolicy>;
+  /** Embedding inputs per request. Default 64. */
+  embeddingBatchSize?: number;
+  /** Embedding requests in flight per call. Default 4. */
+  embeddingConcurrency?: number;
+  embeddingEncoding?: 'base64' | 'float';
+  /** Every attempt of every hosted call, for logs and metrics. */
+  onCall?: (event: AiCallEvent) => void;
+  /** The fetch the SDK uses. Default: the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface AiProviders {
+  /** Where hosted calls go: `local` when no AI service is configured. */
+  provider: OpenAiProvider | 'local';
+  embedder: Embedder;
+  /** null: no chat model configured; answers are extractive. */
+  chat: ChatModel | null;
+}
+
+export function createAiProviders(config: AiConfig, options: AiProviderOptions = {}): AiProviders {
+  const connection = createOpenAiConnection(config, options.fetch ? { fetch: options.fetch } : {});
+  if (!connection) {
+    return { provider: 'local', embedder: new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS }), chat: null };
+  }
+  const shared = {
+    client: connection.client,
+    provider: connection.provider,
+    timeoutMs: config.AI_TIMEOUT_MS,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
+  };
+  const embedder: Embedder = connection.embeddingModel
+    ? new OpenAiEmbedder({
+        ...shared,
+        model: connection.embeddingModel,
+        dimensions: config.EMBEDDING_DIMENSIONS,
+        ...(options.embeddingBatchSize ? { batchSize: options.embeddingBatchSize } : {}),
+        ...(options.embeddingConcurrency ? { concurrency: options.embeddingConcurrency } : {}),
+        ...(options.embeddingEncoding ? { encodingFormat: options.embeddingEncoding } : {}),
+      })
+    : new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS });
+  const chat = connection.chatModel ? new OpenAiChatModel({ ...shared, model: connection.chatModel }) : null;
+  return { provider: connection.provider, embedder, chat };
+}
