@@ -17,13 +17,17 @@ export const ALLOWED = {
   '@ap/api': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth'],
   '@ap/client': ['@ap/api'],
   '@ap/testing': ['@ap/config', '@ap/db'],
-  '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api'],
+  '@ap/jobs': ['@ap/config', '@ap/db'],
+  '@ap/worker': ['@ap/config', '@ap/db', '@ap/core', '@ap/jobs'],
+  '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api', '@ap/jobs'],
 };
 /** External packages a layer must never import. */
 const FORBIDDEN = {
   '@ap/core': [/^@trpc\//, /^hono/, /^@hono\//],
   '@ap/db': [/^@trpc\//, /^hono/, /^@hono\//],
   '@ap/config': [/^@trpc\//, /^hono/, /^@prisma\//],
+  '@ap/jobs': [/^@trpc\//, /^hono/, /^@hono\//],
+  '@ap/worker': [/^@trpc\//, /^hono/, /^@hono\//],
 };
 
 function* files(dir) {

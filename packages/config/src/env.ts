@@ -50,6 +50,10 @@ export const EnvSchema = z
       .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a whsec_… secret')
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    // Background jobs
+    /** This process also runs background jobs; `npm run worker` runs a worker alone. */
+    RUN_WORKER: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CLERK_ISSUER) {
