@@ -1,5 +1,6 @@
 // The job queue on pg-boss 12: jobs live in their own schema of the application's
 // database, so a job can be inserted by the transaction that causes it (an outbox).
+import { randomUUID } from 'node:crypto';
 import { PgBoss, type Db as BossDb, type JobWithMetadata } from 'pg-boss';
 import type {
   DbTx,
@@ -36,6 +37,12 @@ export interface JobQueueOptions {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
+/** Prefixes of singleton keys: a caller's idempotency key, or a keyless job's own. */
+const USER_KEY = 'k:';
+const OWN_KEY = 'id:';
+const SCHEDULE_KEY = 'schedule:';
+const userKey = (singletonKey: unknown): string | null =>
+  typeof singletonKey === 'string' && singletonKey.startsWith(USER_KEY) ? singletonKey.slice(USER_KEY.length) : null;
 
 const silent: JobLog = { info() {}, warn() {}, error() {} };
 
@@ -104,7 +111,12 @@ export class PgBossJobQueue {
     await this.boss.start();
     this.started = true;
     for (const d of this.definitions.values()) {
-      if (d.deadLetter) await this.ensureQueue(d.deadLetter, {});
+      // A dead-letter queue keeps every copy: 'standard', so copies sharing a key all stay.
+      if (d.deadLetter && !(await this.boss.getQueue(d.deadLetter))) {
+        await this.boss.createQueue(d.deadLetter, { policy: 'standard' }).catch(async (err: unknown) => {
+          if (!(await this.boss.getQueue(d.deadLetter!))) throw err;
+        });
+      }
       await this.ensureQueue(d.name, {
         retryLimit: d.retryLimit,
         retryDelay: d.retryDelaySeconds,
@@ -152,9 +164,15 @@ export class PgBossJobQueue {
     return d;
   }
 
+  /**
+   * Queues are 'exclusive' (one job per singleton key while queued, retrying or active),
+   * which treats keyless jobs as one group: a keyless job gets a key of its own, its id.
+   */
   private sendOptions(job: NewJob) {
+    const id = randomUUID();
     return {
-      ...(job.key !== undefined ? { singletonKey: job.key } : {}),
+      id,
+      singletonKey: job.key !== undefined ? `${USER_KEY}${job.key}` : `${OWN_KEY}${id}`,
       ...(job.startAfter ? { startAfter: job.startAfter } : {}),
       ...(job.priority !== undefined ? { priority: job.priority } : {}),
     };
@@ -208,6 +226,9 @@ export class PgBossJobQueue {
     this.definition(name);
     await this.boss.schedule(name, cron, data, {
       tz: options.tz ?? 'UTC',
+      // One job per schedule at a time: a tick finding the previous tick's job still
+      // queued or running adds none.
+      singletonKey: `${SCHEDULE_KEY}${options.key ?? ''}`,
       ...(options.key !== undefined ? { key: options.key } : {}),
     });
   }
@@ -240,7 +261,7 @@ export class PgBossJobQueue {
       id: String(r.id),
       name: String(r.name),
       data: (r.data ?? {}) as JsonObject,
-      key: (r.singleton_key as string | null) ?? null,
+      key: userKey(r.singleton_key),
       attempts: Number(r.retry_count) + 1,
       error: errorText(r.output),
       failedAt: r.completed_on ? new Date(r.completed_on as string) : null,
