@@ -84,8 +84,14 @@ describe('enqueue in a transaction', () => {
       const fourth = await q.queue.enqueueNow({ name: defer.name, data: { n: 4 }, key });
       expect(first).toBeTruthy();
       expect([second, third, fourth]).toEqual([null, null, null]);
-      const rows = await sql<{ n: number }>(`SELECT (data->>'n')::int AS n FROM ${SCHEMA}.job WHERE name = $1`, [defer.name]);
+      const rows = await sql<{ n: number }>(`SELECT (data->>'n')::int AS n FROM ${SCHEMA}.job WHERE name = $1 AND data->>'n' < '6'`, [defer.name]);
       expect(rows).toEqual([{ n: 1 }]);
+      // Jobs without a key never deduplicate.
+      const keyless = await db.$transaction(async (tx) => [
+        await q.queue.enqueue(tx, { name: defer.name, data: { n: 6 }, startAfter: later }),
+        await q.queue.enqueue(tx, { name: defer.name, data: { n: 6 }, startAfter: later }),
+      ]);
+      expect(keyless.filter(Boolean)).toHaveLength(2);
       // Another key is another job.
       expect(await q.queue.enqueueNow({ name: defer.name, data: { n: 5 }, key: `${key}-other`, startAfter: later })).toBeTruthy();
     } finally {

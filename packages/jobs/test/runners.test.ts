@@ -24,8 +24,17 @@ const handler = (runnerName: string) =>
     { concurrency: 2 },
   );
 
+const SESSION_SETTINGS = ['lock_timeout', 'idle_in_transaction_session_timeout', 'statement_timeout', 'search_path'];
+const sessionSettings = async () => {
+  const out: Record<string, unknown> = {};
+  for (const s of SESSION_SETTINGS) out[s] = (await sql(`SELECT current_setting($1) AS v`, [s]))[0]!.v;
+  return out;
+};
+let settingsBefore: Record<string, unknown>;
+
 beforeAll(async () => {
   await ensureEffectTables();
+  settingsBefore = await sessionSettings();
   for (const name of ['a', 'b']) runners.push(await runner({ schema: SCHEMA, handlers: [handler(name)], definitions: [nightly] }));
 });
 afterAll(() => Promise.all(runners.map((r) => r.stop({ graceful: false }))));
@@ -64,5 +73,9 @@ describe('two runners on one database', () => {
     await a.queue.unschedule(nightly.name, 'eu');
     expect((await b.queue.schedules(nightly.name)).map((s) => s.key)).toEqual(['']);
     await expect(a.queue.schedule(nightly.name, 'not a cron', {})).rejects.toThrow();
+  });
+
+  it('leave session settings as they were (on the embedded database every connection shares one session)', async () => {
+    expect(await sessionSettings()).toEqual(settingsBefore);
   });
 });
