@@ -84,4 +84,32 @@ describe('a runner stopped mid-job', () => {
     expect(done).toEqual([id]);
     expect(await jobState(SCHEMA, id)).toBe('completed');
   });
+
+  it('an attempt that runs past expireInSeconds is aborted and the job runs again; its effect happens once', async () => {
+    const stuck = defineJob(uniqueName('handover.stuck'), { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false, expireInSeconds: 1 });
+    const aborted: number[] = [];
+    const d = await runner({
+      schema: SCHEMA,
+      handlers: [
+        registerJob<{ key: string }>(stuck, async (job) => {
+          await sql(`INSERT INTO jobs_test.attempt (job_id, key, attempt, runner) VALUES ($1, $2, $3, 'd')`, [job.id, job.data.key, job.attempt]);
+          await sql(`INSERT INTO jobs_test.effect (key, job_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [job.data.key, job.id]);
+          if (job.attempt === 1) {
+            await new Promise<void>((resolve) => {
+              job.signal.addEventListener('abort', () => resolve(), { once: true });
+              setTimeout(resolve, 15_000).unref();
+            });
+            if (job.signal.aborted) aborted.push(job.attempt);
+          }
+        }),
+      ],
+    });
+    runners.push(d);
+    const key = randomUUID();
+    const id = (await d.queue.enqueueNow({ name: stuck.name, data: { key } }))!;
+    await eventually(async () => (await jobState(SCHEMA, id)) === 'completed');
+    expect(aborted).toEqual([1]);
+    expect(await sql(`SELECT attempt FROM jobs_test.attempt WHERE key = $1 ORDER BY attempt`, [key])).toEqual([{ attempt: 1 }, { attempt: 2 }]);
+    expect(await sql(`SELECT job_id FROM jobs_test.effect WHERE key = $1`, [key])).toEqual([{ job_id: id }]);
+  });
 });
