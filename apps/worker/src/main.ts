@@ -16,24 +16,27 @@ try {
 
 const log = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
 
-const runner = await startWorker(env, { log }).catch((err: unknown) => {
+const starting = startWorker(env, { log }).catch((err: unknown) => {
   if (err instanceof WorkerConfigError) console.error(err.message);
   else console.error(`Worker start-up failed: ${(err as Error).message}`);
   process.exit(1);
 });
 
+// Registered before start-up ends, so a signal during it still stops gracefully.
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'worker stopping');
-    runner.stop({ graceful: true, timeoutMs: 30_000 }).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
+    starting
+      .then((runner) => runner.stop({ graceful: true, timeoutMs: 30_000 }))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
   });
 }

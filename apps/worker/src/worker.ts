@@ -3,7 +3,7 @@ import type { Env } from '@ap/config/env';
 import type { JobQueue } from '@ap/core/ports/job-queue';
 import { jobHandlers } from '@ap/jobs/registry';
 import { startJobRunner, type JobRunner } from '@ap/jobs/runner';
-import type { JobLog, RegisteredJob } from '@ap/jobs/types';
+import type { JobLog, JobRegistration } from '@ap/jobs/types';
 
 export const EMBEDDED_REFUSAL =
   'The worker needs DATABASE_URL (a PostgreSQL server). Without it the database is the ' +
@@ -16,8 +16,7 @@ export class WorkerConfigError extends Error {
 
 export async function startWorker(
   env: Pick<Env, 'DATABASE_URL'>,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: { log: JobLog; handlers?: readonly RegisteredJob<any>[]; pollingIntervalSeconds?: number },
+  options: { log: JobLog; handlers?: readonly JobRegistration[]; pollingIntervalSeconds?: number },
 ): Promise<JobRunner> {
   if (!env.DATABASE_URL) throw new WorkerConfigError(EMBEDDED_REFUSAL);
   const runner = await startJobRunner({

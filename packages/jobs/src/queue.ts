@@ -110,6 +110,17 @@ export class PgBossJobQueue {
   async start(): Promise<this> {
     await this.boss.start();
     this.started = true;
+    try {
+      await this.createQueues();
+    } catch (err) {
+      await this.boss.stop({ graceful: false, close: true }).catch(() => {});
+      throw err;
+    }
+    this.log.info({ schema: this.schemaName, jobs: [...this.definitions.keys()] }, 'job queue started');
+    return this;
+  }
+
+  private async createQueues(): Promise<void> {
     for (const d of this.definitions.values()) {
       // A dead-letter queue keeps every copy: 'standard', so copies sharing a key all stay.
       if (d.deadLetter && !(await this.boss.getQueue(d.deadLetter))) {
@@ -126,8 +137,6 @@ export class PgBossJobQueue {
         ...(d.deadLetter ? { deadLetter: d.deadLetter } : {}),
       });
     }
-    this.log.info({ schema: this.schemaName, jobs: [...this.definitions.keys()] }, 'job queue started');
-    return this;
   }
 
   private async ensureQueue(

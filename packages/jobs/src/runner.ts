@@ -2,13 +2,12 @@
 // one when RUN_WORKER is true; `npm run worker` (apps/worker) runs one alone.
 import { createJobQueue, type PgBossJobQueue } from './queue.ts';
 import { jobHandlers } from './registry.ts';
-import type { JobDefinition, JobLog, RegisteredJob, StopOptions } from './types.ts';
+import type { JobDefinition, JobLog, JobRegistration, StopOptions } from './types.ts';
 
 export interface JobRunnerOptions {
   databaseUrl: string;
   /** The jobs to work. Default: the registry's (registry.ts). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  handlers?: readonly RegisteredJob<any>[];
+  handlers?: readonly JobRegistration[];
   /** Jobs this process only enqueues (their queues are created too). */
   definitions?: readonly JobDefinition[];
   log?: JobLog;

@@ -67,6 +67,9 @@ export interface RegisteredJob<T extends JsonObject = JsonObject> {
   concurrency?: number;
 }
 
+/** A registered job of any data type (what runners take). */
+export type JobRegistration = RegisteredJob<any>;
+
 /** pino-compatible (pino loggers and console both fit). */
 export interface JobLog {
   info(obj: object, msg?: string): void;
