@@ -19,13 +19,17 @@ export const ALLOWED = {
   '@ap/ai': ['@ap/config'],
   '@ap/testing': ['@ap/config', '@ap/db'],
   '@ap/storage': ['@ap/config'],
-  '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api'],
+  '@ap/jobs': ['@ap/config', '@ap/db'],
+  '@ap/worker': ['@ap/config', '@ap/db', '@ap/core', '@ap/jobs'],
+  '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api', '@ap/storage', '@ap/ai', '@ap/jobs'],
 };
 /** External packages a layer must never import. */
 const FORBIDDEN = {
   '@ap/core': [/^@trpc\//, /^hono/, /^@hono\//, /^openai(\/|$)/, /^@azure\//, /^@azure-rest\//],
   '@ap/db': [/^@trpc\//, /^hono/, /^@hono\//],
   '@ap/config': [/^@trpc\//, /^hono/, /^@prisma\//],
+  '@ap/jobs': [/^@trpc\//, /^hono/, /^@hono\//],
+  '@ap/worker': [/^@trpc\//, /^hono/, /^@hono\//],
 };
 
 function* files(dir) {

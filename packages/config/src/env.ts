@@ -163,6 +163,9 @@ export const EnvSchema = z
     AZURE_VISION_KEY: z.string().min(1).optional(),
     AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT: url(['https:', 'http:']).optional(),
     AZURE_DOCUMENT_INTELLIGENCE_KEY: z.string().min(1).optional(),
+    // Background jobs
+    /** This process also runs background jobs; `npm run worker` runs a worker alone. */
+    RUN_WORKER: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CLERK_ISSUER) {

@@ -22,6 +22,7 @@ describe('environment', () => {
       MIGRATE_ON_START: true,
       CORS_ORIGINS: [],
       LOG_LEVEL: 'info',
+      RUN_WORKER: true,
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.CLERK_ISSUER).toBeUndefined();
@@ -51,6 +52,7 @@ describe('environment', () => {
     [{ CLERK_ISSUER: 'not a url' }, 'CLERK_ISSUER'],
     [{ CLERK_WEBHOOK_SIGNING_SECRET: 'secret' }, 'CLERK_WEBHOOK_SIGNING_SECRET'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ RUN_WORKER: 'sometimes' }, 'RUN_WORKER'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
   ])('names the variable of a bad value: %o', (env, variable) => {
     const issues = failure(env as Record<string, string>);
@@ -202,5 +204,13 @@ describe('environment: AI services', () => {
     const env = parseEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_CHAT_MODEL: 'llama3' });
     expect(env.OPENAI_BASE_URL).toBe('http://127.0.0.1:11434/v1');
     expect(env.OPENAI_CHAT_MODEL).toBe('llama3');
+  });
+});
+
+describe('background jobs', () => {
+  it('RUN_WORKER is on by default and can be turned off', () => {
+    expect(parseEnv({}).RUN_WORKER).toBe(true);
+    expect(parseEnv({ RUN_WORKER: 'false' }).RUN_WORKER).toBe(false);
+    expect(parseEnv({ RUN_WORKER: '0' }).RUN_WORKER).toBe(false);
   });
 });

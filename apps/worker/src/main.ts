@@ -1,0 +1,42 @@
+// Entry point of `npm run worker`: works the job queue until SIGTERM or SIGINT.
+import { pino } from 'pino';
+import { EnvError, parseEnv } from '@ap/config/env';
+import { startWorker, WorkerConfigError } from './worker.ts';
+
+let env;
+try {
+  env = parseEnv();
+} catch (err) {
+  if (err instanceof EnvError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const log = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
+
+const starting = startWorker(env, { log }).catch((err: unknown) => {
+  if (err instanceof WorkerConfigError) console.error(err.message);
+  else console.error(`Worker start-up failed: ${(err as Error).message}`);
+  process.exit(1);
+});
+
+// Registered before start-up ends, so a signal during it still stops gracefully.
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'worker stopping');
+    starting
+      .then((runner) => runner.stop({ graceful: true, timeoutMs: 30_000 }))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
+  });
+}
