@@ -20,8 +20,8 @@ export const ALLOWED = {
   '@ap/testing': ['@ap/config', '@ap/db'],
   '@ap/storage': ['@ap/config'],
   '@ap/jobs': ['@ap/config', '@ap/db'],
-  '@ap/worker': ['@ap/config', '@ap/db', '@ap/core', '@ap/jobs'],
-  '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api', '@ap/storage', '@ap/ai', '@ap/jobs'],
+  '@ap/worker': ['@ap/config', '@ap/db', '@ap/core', '@ap/jobs', '@ap/storage', '@ap/ai'],
+  '@ap/server': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth', '@ap/api', '@ap/worker'],
 };
 /** External packages a layer must never import. */
 const FORBIDDEN = {

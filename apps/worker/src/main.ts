@@ -1,6 +1,7 @@
 // Entry point of `npm run worker`: works the job queue until SIGTERM or SIGINT.
 import { pino } from 'pino';
 import { EnvError, parseEnv } from '@ap/config/env';
+import { ServicesConfigError } from './services.ts';
 import { startWorker, WorkerConfigError } from './worker.ts';
 
 let env;
@@ -17,7 +18,7 @@ try {
 const log = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
 
 const starting = startWorker(env, { log }).catch((err: unknown) => {
-  if (err instanceof WorkerConfigError) console.error(err.message);
+  if (err instanceof WorkerConfigError || err instanceof ServicesConfigError) console.error(err.message);
   else console.error(`Worker start-up failed: ${(err as Error).message}`);
   process.exit(1);
 });
@@ -30,7 +31,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     log.info({ signal }, 'worker stopping');
     starting
-      .then((runner) => runner.stop({ graceful: true, timeoutMs: 30_000 }))
+      .then((worker) => worker.stop({ timeoutMs: 30_000 }))
       .then(
         () => process.exit(0),
         (err: unknown) => {

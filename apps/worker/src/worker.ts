@@ -1,9 +1,10 @@
-// A worker process: the job runner alone, against a PostgreSQL server.
+// A worker process: core's services with the job runner, against a PostgreSQL
+// server and a configured storage account.
 import type { Env } from '@ap/config/env';
-import type { JobQueue } from '@ap/core/ports/job-queue';
-import { jobHandlers } from '@ap/jobs/registry';
-import { startJobRunner, type JobRunner } from '@ap/jobs/runner';
-import type { JobLog, JobRegistration } from '@ap/jobs/types';
+import type { Logger } from '@ap/core/ports/deps';
+import { createEventBus } from '@ap/core/shared/event-bus';
+import { createDb } from '@ap/db/client';
+import { startServices, type Services } from './services.ts';
 
 export const EMBEDDED_REFUSAL =
   'The worker needs DATABASE_URL (a PostgreSQL server). Without it the database is the ' +
@@ -14,19 +15,27 @@ export class WorkerConfigError extends Error {
   override name = 'WorkerConfigError';
 }
 
-export async function startWorker(
-  env: Pick<Env, 'DATABASE_URL'>,
-  options: { log: JobLog; handlers?: readonly JobRegistration[]; pollingIntervalSeconds?: number },
-): Promise<JobRunner> {
+export interface Worker {
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+export async function startWorker(env: Env, options: { log: Logger & { info(obj: object, msg?: string): void } }): Promise<Worker> {
   if (!env.DATABASE_URL) throw new WorkerConfigError(EMBEDDED_REFUSAL);
-  const runner = await startJobRunner({
-    databaseUrl: env.DATABASE_URL,
-    handlers: options.handlers ?? jobHandlers,
-    log: options.log,
-    ...(options.pollingIntervalSeconds !== undefined ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
-  });
-  // The composition root holds the queue to the core port.
-  const port: JobQueue = runner.queue;
-  void port;
-  return runner;
+  const db = createDb(env.DATABASE_URL, { max: 4 });
+  const events = await createEventBus({ url: env.DATABASE_URL, db, log: options.log });
+  let services: Services;
+  try {
+    services = await startServices(env, { databaseUrl: env.DATABASE_URL, db, events, log: options.log, runJobs: true, allowEmbeddedBlobs: false });
+  } catch (err) {
+    await events.close?.();
+    await db.$disconnect();
+    throw err;
+  }
+  return {
+    async stop(o) {
+      await services.close(o);
+      await events.close?.();
+      await db.$disconnect();
+    },
+  };
 }

@@ -1,9 +1,13 @@
-// `npm run worker` as a process: starts against DATABASE_URL, stops gracefully on
-// SIGTERM with exit code 0, and refuses to start without DATABASE_URL.
+// `npm run worker` as a process: starts against DATABASE_URL and a storage account
+// (an Azurite here), stops gracefully on SIGTERM with exit code 0, and refuses to
+// start without DATABASE_URL or without a storage account.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedAzurite } from '@ap/storage/embedded-azurite';
 import { testDatabaseUrl } from '@ap/testing/db';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -32,9 +36,20 @@ async function until(check: () => boolean, timeoutMs: number) {
   }
 }
 
+let azurite: Awaited<ReturnType<typeof startEmbeddedAzurite>>;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'ap-worker-blob-'));
+  azurite = await startEmbeddedAzurite({ dataDir, port: 0 });
+});
+afterAll(async () => {
+  await azurite.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
 describe('worker process', () => {
   it('starts against DATABASE_URL and exits 0 on SIGTERM after stopping the runner', async () => {
-    const w = startWorker({ DATABASE_URL: testDatabaseUrl() });
+    const w = startWorker({ DATABASE_URL: testDatabaseUrl(), AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString });
     try {
       await until(() => w.out().includes('job runner started') || w.child.exitCode !== null, 20_000);
       expect(w.child.exitCode, w.err()).toBeNull();
@@ -54,5 +69,11 @@ describe('worker process', () => {
     expect(w.err()).toMatch(/DATABASE_URL/);
     expect(w.err()).toMatch(/embedded/);
     expect(w.err()).toMatch(/RUN_WORKER/);
+  }, 30_000);
+
+  it('without a storage account, says the embedded Azurite belongs to the server and exits 1', async () => {
+    const w = startWorker({ DATABASE_URL: testDatabaseUrl() });
+    expect(await w.exited).toBe(1);
+    expect(w.err()).toMatch(/AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL/);
   }, 30_000);
 });

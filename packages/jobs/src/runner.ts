@@ -1,13 +1,12 @@
-// The job runner: a started queue working every registered job. The server starts
-// one when RUN_WORKER is true; `npm run worker` (apps/worker) runs one alone.
+// The job runner: a started queue working the jobs it is given (core's registry, in
+// the composition roots: the server's when RUN_WORKER is true, and `npm run worker`).
 import { createJobQueue, type PgBossJobQueue } from './queue.ts';
-import { jobHandlers } from './registry.ts';
 import type { JobDefinition, JobLog, JobRegistration, StopOptions } from './types.ts';
 
 export interface JobRunnerOptions {
   databaseUrl: string;
-  /** The jobs to work. Default: the registry's (registry.ts). */
-  handlers?: readonly JobRegistration[];
+  /** The jobs to work, or a function of the queue that gives them (when their handlers enqueue too). */
+  handlers: readonly JobRegistration[] | ((queue: PgBossJobQueue) => readonly JobRegistration[]);
   /** Jobs this process only enqueues (their queues are created too). */
   definitions?: readonly JobDefinition[];
   log?: JobLog;
@@ -27,9 +26,9 @@ export interface JobRunner {
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
-  const handlers = options.handlers ?? jobHandlers;
   const definitions = new Map<string, JobDefinition>();
-  for (const d of [...(options.definitions ?? []), ...handlers.map((h) => h.definition)]) definitions.set(d.name, d);
+  const given = typeof options.handlers === 'function' ? null : options.handlers;
+  for (const d of [...(options.definitions ?? []), ...(given ?? []).map((h) => h.definition)]) definitions.set(d.name, d);
   const queue = await createJobQueue({
     databaseUrl: options.databaseUrl,
     definitions: [...definitions.values()],
@@ -38,8 +37,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     ...(options.max !== undefined ? { max: options.max } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  let handlers: readonly JobRegistration[] = [];
   try {
+    handlers = given ?? (options.handlers as (queue: PgBossJobQueue) => readonly JobRegistration[])(queue);
     for (const h of handlers) {
+      if (!definitions.has(h.definition.name)) throw new Error(`Job ${h.definition.name} has a handler but no definition`);
       await queue.work(h.definition.name, h.handler, { ...(h.concurrency !== undefined ? { concurrency: h.concurrency } : {}) });
     }
   } catch (err) {

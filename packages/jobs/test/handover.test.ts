@@ -2,10 +2,9 @@
 // and the handler's idempotent effect happens once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineJob, registerJob } from '../src/definitions.ts';
 import type { JobRunner } from '../src/runner.ts';
 import type { RunningJob } from '../src/types.ts';
-import { ensureEffectTables, eventually, jobState, runner, sql, uniqueName } from './helpers.ts';
+import { ensureEffectTables, eventually, jobState, runner, sql, uniqueName, defineJob, registerJob } from './helpers.ts';
 
 const SCHEMA = 'pgboss_handover';
 const slow = defineJob(uniqueName('handover.slow'), { retryLimit: 2, retryDelaySeconds: 0, retryBackoff: false });

@@ -4,10 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '@ap/testing/db';
-import { defineJob, registerJob } from '../src/definitions.ts';
 import type { JobRunner } from '../src/runner.ts';
 import type { RunningJob } from '../src/types.ts';
-import { ensureEffectTables, eventually, runner, sql, uniqueName } from './helpers.ts';
+import { ensureEffectTables, eventually, runner, sql, uniqueName, defineJob, registerJob } from './helpers.ts';
 
 const SCHEMA = 'pgboss_outbox';
 const seen: RunningJob<{ tag: string }>[] = [];

@@ -2,9 +2,8 @@
 // a copy in the dead-letter queue.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineJob, registerJob } from '../src/definitions.ts';
 import type { JobRunner } from '../src/runner.ts';
-import { eventually, jobState, runner, sql, uniqueName } from './helpers.ts';
+import { eventually, jobState, runner, sql, uniqueName, defineJob, registerJob } from './helpers.ts';
 
 const SCHEMA = 'pgboss_retries';
 const attempts = new Map<string, number[]>();

@@ -1,9 +1,8 @@
 // Several runners on one database (server mode, or two in one process on the embedded
 // database): each job is handled once; a schedule is stored once, whoever schedules it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineJob, registerJob } from '../src/definitions.ts';
 import type { JobRunner } from '../src/runner.ts';
-import { ensureEffectTables, eventually, runner, sql, uniqueName } from './helpers.ts';
+import { ensureEffectTables, eventually, runner, sql, uniqueName, defineJob, registerJob } from './helpers.ts';
 
 const SCHEMA = 'pgboss_runners';
 const shared = defineJob(uniqueName('runners.shared'), { retryLimit: 0 });

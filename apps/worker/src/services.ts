@@ -1,0 +1,69 @@
+// The composition of core's services outside HTTP: blob store, AI providers and
+// job queue (working core's job registry when asked). The worker runs it alone;
+// the server runs it beside its HTTP listener.
+import { createAiProviders } from '@ap/ai/providers';
+import type { Env } from '@ap/config/env';
+import { jobDefinitions, jobRegistrations } from '@ap/core/jobs/registry';
+import { systemClock } from '@ap/core/ports/clock';
+import type { Deps, Logger } from '@ap/core/ports/deps';
+import type { EventBus } from '@ap/core/shared/events';
+import type { Db } from '@ap/db/client';
+import { startJobRunner } from '@ap/jobs/runner';
+import { createBlobStore } from '@ap/storage/blob-store';
+
+export interface Services {
+  deps: Deps;
+  /** Stops working jobs (running ones finish, up to `timeoutMs`, or are handed back), then closes the blob store. */
+  close(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+export interface ServicesOptions {
+  databaseUrl: string;
+  db: Db;
+  events: EventBus;
+  log: Logger & { info(obj: object, msg?: string): void };
+  /** Work the job queue in this process (RUN_WORKER). */
+  runJobs: boolean;
+  /** Start the embedded Azurite when no storage account is configured (the server's embedded mode). */
+  allowEmbeddedBlobs: boolean;
+}
+
+export class ServicesConfigError extends Error {
+  override name = 'ServicesConfigError';
+}
+
+export async function startServices(env: Env, o: ServicesOptions): Promise<Services> {
+  if (!o.allowEmbeddedBlobs && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
+    throw new ServicesConfigError(
+      'AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL is required here: the embedded Azurite belongs to the server process',
+    );
+  }
+  const blobs = await createBlobStore(env);
+  try {
+    const ready = await blobs.ensureReady();
+    o.log.info({ mode: blobs.mode, container: env.AZURE_STORAGE_CONTAINER, cors: ready.cors }, 'blob storage ready');
+    const ai = createAiProviders(env);
+    o.log.info({ provider: ai.provider, embedder: ai.embedder.model, chat: ai.chat?.model ?? null }, 'AI providers chosen');
+    const base = { db: o.db, events: o.events, blobs, clock: systemClock, embedder: ai.embedder, chat: ai.chat, vision: null, extractor: null, log: o.log };
+    let deps!: Deps;
+    const runner = await startJobRunner({
+      databaseUrl: o.databaseUrl,
+      definitions: jobDefinitions,
+      log: o.log,
+      handlers: (queue) => {
+        deps = { ...base, jobs: queue };
+        return o.runJobs ? jobRegistrations(deps) : [];
+      },
+    });
+    return {
+      deps,
+      async close(options = {}) {
+        await runner.stop({ graceful: true, timeoutMs: options.timeoutMs ?? 30_000 });
+        await blobs.close();
+      },
+    };
+  } catch (err) {
+    await blobs.close();
+    throw err;
+  }
+}
