@@ -6,15 +6,7 @@
  * be idempotent (see the port).
  */
 import type { Deps } from '../ports/deps.ts';
-import type { JobDefinition, JobHandler } from '../ports/job-queue.ts';
-
-export interface JobRegistration {
-  definition: JobDefinition;
-  // biome-ignore lint/suspicious/noExplicitAny: a registry holds handlers of every data type
-  handler: JobHandler<any>;
-  /** Jobs of this name run at once per process. Default 1. */
-  concurrency?: number;
-}
+import type { JobDefinition, JobRegistration } from '../ports/job-queue.ts';
 
 /** Defaults: 3 retries backing off from 5 s (about 5, 10, 20 s), 15 minutes per attempt, a dead-letter copy. */
 export function defineJob(name: string, policy: Partial<Omit<JobDefinition, 'name'>> = {}): JobDefinition {
@@ -25,6 +17,7 @@ export function defineJob(name: string, policy: Partial<Omit<JobDefinition, 'nam
 export const jobDefinitions: readonly JobDefinition[] = [];
 
 /** Every job with its handler, bound to `deps`. */
-export function jobRegistrations(_deps: Deps): readonly JobRegistration[] {
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds handlers of every data type
+export function jobRegistrations(_deps: Deps): readonly JobRegistration<any>[] {
   return [];
 }
