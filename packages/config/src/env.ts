@@ -50,6 +50,8 @@ export const EnvSchema = z
       .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a whsec_… secret')
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** When set, /health/metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CLERK_ISSUER) {

@@ -15,7 +15,7 @@ import {
   type Level,
 } from './authorization.ts';
 import type { ServiceContext } from './context.ts';
-import { AppError, conflict, notFound } from './errors.ts';
+import { AppError, conflict, forbidden, notFound } from './errors.ts';
 import type { DomainEvent } from './events.ts';
 import { spread } from './lexorank.ts';
 import { afterCreatedAt, decodeCursor, encodeCursor, toPage, type Page } from './pagination.ts';
@@ -182,10 +182,11 @@ export async function updateBoard(
   });
 }
 
-/** Deletes a board with its columns and positions (owner or ADMIN). Action points stay. */
+/** Deletes a board with its columns and positions (its owner only). Action points stay. */
 export async function deleteBoard(svc: ServiceContext, input: { boardId: string }): Promise<void> {
   await mutate(svc, async (tx, events) => {
-    await requireBoard(tx, svc.userId, input.boardId, 'ADMIN');
+    const caller = await requireBoard(tx, svc.userId, input.boardId, 'ADMIN');
+    if (!caller.isOwner) throw forbidden('Only the owner of a board can delete it');
     const board = await tx.board.findUniqueOrThrow({
       where: { id: input.boardId },
       select: { name: true, ownerId: true, permissions: { select: { userId: true } } },

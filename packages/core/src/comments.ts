@@ -8,6 +8,7 @@ import {
 } from './authorization.ts';
 import type { ServiceContext } from './context.ts';
 import { badRequest, notFound } from './errors.ts';
+import { truncateText } from './text.ts';
 import type { DomainEvent } from './events.ts';
 import { notify } from './notifications.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from './pagination.ts';
@@ -31,7 +32,7 @@ export const commentSelect = {
 
 export type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
 
-const excerpt = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}…` : body);
+const excerpt = (body: string) => truncateText(body, 200);
 
 /** Comments of an action point, oldest first. */
 export async function listComments(

@@ -81,7 +81,8 @@ async function gapFrom(
       { path: field, message: 'not found here' },
     ]);
     if (a.parentId !== parentId) {
-      throw conflict(`${field} is no longer in the target column`, { field });
+      // The client named an action point of another column: a mistake in the request.
+      throw badRequest(`${field} is not in the target column`, [{ path: field, message: 'not in the target column' }]);
     }
     return a;
   };

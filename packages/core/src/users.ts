@@ -4,6 +4,7 @@ import { AppError } from './errors.ts';
 import { onResync } from './event-bus.ts';
 import type { EventBus } from './events.ts';
 import { ensureWorkspace } from './workspace.ts';
+import { toStorableText } from './text.ts';
 
 /** What identity verification says about the caller (a ClerkUser fits). */
 export interface Identity {
@@ -138,9 +139,9 @@ export async function ensureUser(
       data: [
         {
           clerkId: identity.clerkId,
-          email: email?.toLowerCase() ?? null,
-          displayName: name ?? null,
-          imageUrl: imageUrl ?? null,
+          email: email ? toStorableText(email).toLowerCase() : null,
+          displayName: name ? toStorableText(name) : null,
+          imageUrl: imageUrl ? toStorableText(imageUrl) : null,
         },
       ],
       skipDuplicates: true,
