@@ -195,6 +195,25 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     } as Parameters<typeof Scalar>[0]),
   );
 
+  // A subscription is a GET (SSE); tRPC would answer another method with a 200 stream carrying an error.
+  app.use('/trpc/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'OPTIONS') return next();
+    const names = c.req.path.slice(6).split(',');
+    const sub = names.find((n) => SUBSCRIPTIONS.has(n));
+    if (!sub) return next();
+    c.header('Allow', 'GET');
+    return c.json(
+      {
+        error: {
+          message: `${c.req.method} is not supported for the subscription ${sub}: use GET (SSE)`,
+          code: -32005,
+          data: { code: 'METHOD_NOT_SUPPORTED', httpStatus: 405, path: sub, requestId: c.get('requestId') },
+        },
+      },
+      405,
+    );
+  });
+
   app.use(
     '/trpc/*',
     trpcServer({
@@ -222,7 +241,8 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   return app;
 }
 
-const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures;
+const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures;
+const SUBSCRIPTIONS = new Set(Object.entries(PROCEDURES).filter(([, p]) => p._def.type === 'subscription').map(([name]) => name));
 
 /** The host's own fixed routes (everything else is under /trpc, /api or unmatched). */
 const FIXED_ROUTES = new Set([
