@@ -40,7 +40,7 @@ describe('boards.create / get', () => {
       token: u.token,
       body: { name: 'Sprint', description: 'Two weeks', columns: ['Backlog', 'Doing', 'Review', 'Shipped'] },
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
     expect(res.body.description).toBe('Two weeks');
     expect(res.body.columns.map((c: { name: string }) => c.name)).toEqual(['Backlog', 'Doing', 'Review', 'Shipped']);
     const get = await h.rest('GET', `/api/boards/${res.body.id}`, { token: u.token });
@@ -413,7 +413,7 @@ describe('boards in an organization', () => {
       },
     });
     const created = await h.rest('POST', '/api/boards', { token: member.token, body: { name: 'Team board', organizationId: org.id } });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     expect(created.body.organizationId).toBe(org.id);
     const asAdmin = await h.caller(admin.token).boards.get({ boardId: created.body.id });
     expect(asAdmin.level).toBe('ADMIN');
