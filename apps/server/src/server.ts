@@ -1,6 +1,7 @@
 // Start-up and graceful shutdown: configuration, database (embedded or not),
 // migrations, authentication, event bus, HTTP listener.
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import pino from 'pino';
@@ -59,6 +60,8 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
       issuer: issuer.issuer,
       fetchJwks: async () => issuer.jwks,
       authorizedParties: env.CLERK_AUTHORIZED_PARTIES,
+      // `npm run token` with another DATA_DIR signs with another key: say which key this server trusts.
+      unknownKeyHint: `this server trusts the local key in ${path.resolve(env.DATA_DIR)}; run npm run token with DATA_DIR=${path.resolve(env.DATA_DIR)}`,
     });
     log.warn('no CLERK_ISSUER: using the local development issuer (npm run token -- --email you@example.com)');
   }
