@@ -125,10 +125,13 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     }),
   );
 
-  // Not ready while shutting down: load balancers stop sending traffic first.
+  // Shutting down: not ready (load balancers stop sending traffic), and a new request on a
+  // kept-alive connection is refused at once (503, retry elsewhere) while in-flight ones finish.
   app.use('*', async (c, next) => {
     if (opts.readiness.shuttingDown() && !c.req.path.startsWith('/health/')) {
       c.header('Connection', 'close');
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json(errorJson('SERVICE_UNAVAILABLE', 'The server is shutting down: retry', c.get('requestId')), 503);
     }
     await next();
   });
