@@ -8,7 +8,7 @@ import { createCallerFactory } from '@ap/api/trpc';
 import { appRouter } from '@ap/api/root';
 import { createContextFactory } from '@ap/api/context';
 import { startTestIssuer, type TestIssuer } from '@ap/testing/issuer';
-import { testDatabaseUrl } from '@ap/testing/db';
+import { testBlobConnectionString, testDatabaseUrl } from '@ap/testing/db';
 import { createClient } from '@ap/client/client';
 import { startServer, type RunningServer } from '../src/server.ts';
 
@@ -59,6 +59,7 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     HOST: '127.0.0.1',
     DATABASE_URL: testDatabaseUrl(),
     MIGRATE_ON_START: 'false',
+    AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
     CLERK_ISSUER: issuer.issuer,
     LOG_LEVEL: process.env.HARNESS_LOG ? 'error' : 'silent',
     ...envOverrides,
@@ -147,6 +148,7 @@ export async function startServerProcess(issuer: TestIssuer): Promise<{ url: str
       HOST: '127.0.0.1',
       DATABASE_URL: testDatabaseUrl(),
       MIGRATE_ON_START: 'false',
+      AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
       CLERK_ISSUER: issuer.issuer,
       LOG_LEVEL: 'info',
     },
