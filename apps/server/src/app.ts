@@ -223,9 +223,13 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
       endpoint: '/trpc',
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
-      // A database outage answers 503: tell the client when to retry.
-      responseMeta: ({ errors }) =>
-        errors.some((e) => toAppError(e).code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } : {},
+      // A database or AI service outage answers 503: tell the client when to retry.
+      responseMeta: ({ errors }) => {
+        const waits = errors.map(toAppError).filter((e) => e.code === 'SERVICE_UNAVAILABLE');
+        if (!waits.length) return {};
+        const seconds = Math.max(...waits.map((e) => (typeof e.details?.retryAfter === 'number' ? e.details.retryAfter : RETRY_AFTER_SECONDS)));
+        return { headers: { 'Retry-After': String(seconds) } };
+      },
       createContext: (o, c) => createContext({ req: o.req, requestId: c.get('requestId') }),
     }),
   );

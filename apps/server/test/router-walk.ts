@@ -48,6 +48,7 @@ export const SAMPLES: Record<string, unknown> = {
   level: 'VIEW',
   type: 'RELATES',
   q: 'probe',
+  input: ['Security probe'],
 };
 
 export interface Fixture {

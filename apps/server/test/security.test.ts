@@ -37,6 +37,7 @@ const NO_RESOURCE_ID = new Set([
   'notifications.unreadCount',
   'notifications.markAllRead',
   'notifications.onNew',
+  'embeddings.create', // computes vectors of the caller's own texts; reads and stores nothing
 ]);
 
 /**

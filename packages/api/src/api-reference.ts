@@ -28,6 +28,7 @@ const SECTIONS: [string, string[]][] = [
   ['Sharing and permissions', ['boardPermissions', 'actionPointShares']],
   ['Collaboration', ['comments', 'tags', 'links']],
   ['Notifications and live events', ['notifications']],
+  ['Processing, embeddings and retrieval', ['embeddings']],
 ];
 
 function fieldsOf(def: ProcedureDef): string[] {

@@ -37,8 +37,8 @@ export interface RestRoute {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-/** Procedures that make a new resource (REST answers 201 Created). */
-export const isCreate = (name: string) => /\.(create|addToBoard)$/.test(name);
+/** Procedures that make a new resource (REST answers 201 Created); `embeddings.create` computes vectors and stores nothing. */
+export const isCreate = (name: string) => /\.(create|addToBoard)$/.test(name) && name !== 'embeddings.create';
 
 type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; properties?: Record<string, JsonSchema> };
 

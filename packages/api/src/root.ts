@@ -9,6 +9,7 @@ import { linksRouter } from './routers/links/router.ts';
 import { boardsRouter } from './routers/boards/router.ts';
 import { columnsRouter } from './routers/columns/router.ts';
 import { actionPointsRouter } from './routers/action-points/router.ts';
+import { embeddingsRouter } from './routers/embeddings/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   boards: boardsRouter,
   columns: columnsRouter,
   actionPoints: actionPointsRouter,
+  embeddings: embeddingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

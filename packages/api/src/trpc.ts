@@ -16,14 +16,29 @@ export function toAppError(err: unknown): AppError {
     if (err.cause instanceof AppError) return err.cause;
     if (err.cause instanceof ZodError) return validationError(err.cause);
     if (err.cause instanceof AuthError) return new AppError('UNAUTHORIZED', err.cause.message);
-    const mapped = err.cause ? fromDatabaseError(err.cause) : null;
+    const mapped = err.cause ? (fromAiError(err.cause) ?? fromDatabaseError(err.cause)) : null;
     if (mapped) return mapped;
     if (err.code === 'INTERNAL_SERVER_ERROR' && err.cause) return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
     return new AppError((err.code in CODES ? err.code : 'INTERNAL_SERVER_ERROR') as ErrorCode, err.message);
   }
   if (err instanceof ZodError) return validationError(err);
   if (err instanceof AuthError) return new AppError('UNAUTHORIZED', err.message);
-  return fromDatabaseError(err) ?? new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
+  return fromAiError(err) ?? fromDatabaseError(err) ?? new AppError('INTERNAL_SERVER_ERROR', 'Internal server error');
+}
+
+/**
+ * An AI service that is down, slow past AI_TIMEOUT_MS or refusing (packages/ai's
+ * `AiUnavailableError`, known by its name: the api does not import the adapters)
+ * is SERVICE_UNAVAILABLE with the error's Retry-After.
+ */
+export function fromAiError(err: unknown): AppError | null {
+  const e = err as { name?: unknown; retryAfterSeconds?: unknown; service?: unknown; reason?: unknown } | null;
+  if (!e || typeof e !== 'object' || e.name !== 'AiUnavailableError' || typeof e.retryAfterSeconds !== 'number') return null;
+  const what = typeof e.service === 'string' ? `The AI ${e.service} service` : 'The AI service';
+  const why = typeof e.reason === 'string' ? ` (${e.reason.replace(/_/g, ' ')})` : '';
+  return new AppError('SERVICE_UNAVAILABLE', `${what} is unavailable${why}, retry later`, {
+    retryAfter: Math.max(1, Math.ceil(e.retryAfterSeconds)),
+  });
 }
 
 const CODES: Record<string, true> = {

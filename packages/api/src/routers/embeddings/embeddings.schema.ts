@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ZText } from '../../schemas.ts';
+
+/** Texts per call: one request of the embedding adapter. */
+export const MAX_EMBEDDING_INPUTS = 64;
+/** Characters per text (about 2,000 tokens of English, well inside hosted models' 8,191). */
+export const MAX_EMBEDDING_TEXT_CHARS = 8_000;
+/** Characters over all texts of one call (keeps the JSON body under the server's 1 MiB limit). */
+export const MAX_EMBEDDING_TOTAL_CHARS = 200_000;
+
+export const ZCreateEmbeddingsInput = z.strictObject({
+  input: z
+    .array(ZText.min(1, { message: 'must not be empty' }).max(MAX_EMBEDDING_TEXT_CHARS))
+    .min(1, { message: 'must hold at least one text' })
+    .max(MAX_EMBEDDING_INPUTS, { message: `must hold at most ${MAX_EMBEDDING_INPUTS} texts` })
+    .refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= MAX_EMBEDDING_TOTAL_CHARS, {
+      message: `must hold at most ${MAX_EMBEDDING_TOTAL_CHARS} characters in all`,
+    }),
+});
+
+export const ZEmbeddings = z
+  .object({
+    model: z.string(),
+    dimensions: z.number().int(),
+    data: z.array(z.object({ index: z.number().int(), embedding: z.array(z.number()) })),
+  })
+  .meta({ id: 'Embeddings' });
