@@ -1,0 +1,64 @@
+// Text shown to people may come from a model that read untrusted documents, or
+// from the documents themselves. A Markdown image (or HTML <img>) is fetched by
+// the reader's browser as soon as it renders, and a link invites a click: either
+// can carry data to someone else's server in its URL. Both are removed unless
+// their host is allowed (no host is, by default); a link keeps its label.
+
+export interface LinkPolicy {
+  /** Hosts (lower case, exact or as a parent domain) whose links and images may stay. */
+  allowedHosts?: readonly string[];
+}
+
+function hostAllowed(url: string, allowed: readonly string[]): boolean {
+  if (!allowed.length) return false;
+  let host: string;
+  try {
+    const u = new URL(url.trim().replace(/^<|>$/g, ''));
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
+    host = u.hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return allowed.some((a) => host === a.toLowerCase() || host.endsWith(`.${a.toLowerCase()}`));
+}
+
+/** `](url "title")` → url: the destination of an inline link or image. */
+const INLINE_IMAGE = /!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const INLINE_LINK = /\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+/** `[label]: url` reference definitions. */
+const REFERENCE_DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*(\S+)[^\n]*$/gm;
+/** `![alt][ref]` reference images. */
+const REFERENCE_IMAGE = /!\[[^\]]*\]\[[^\]]*\]/g;
+const HTML_IMAGE = /<img\b[^>]*>/gi;
+const HTML_LINK = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
+const AUTOLINK = /<((?:https?|ftp|mailto|data|javascript):[^\s<>]*)>/gi;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()\[\]]+/gi;
+const DATA_URL = /\bdata:[a-z]+\/[a-z0-9.+-]+[;,][^\s)]*/gi;
+
+/** Removes images and links whose host is not allowed; a removed link leaves its label. */
+export function stripUnsafeMarkdown(text: string, policy: LinkPolicy = {}): string {
+  const allowed = policy.allowedHosts ?? [];
+  let out = text;
+  // Images first (an image can sit inside a link's label).
+  for (let i = 0; i < 3; i++) {
+    const next = out.replace(INLINE_IMAGE, (m, _alt: string, url: string) => (hostAllowed(url, allowed) ? m : ''));
+    if (next === out) break;
+    out = next;
+  }
+  out = out.replace(REFERENCE_IMAGE, '').replace(HTML_IMAGE, '');
+  for (let i = 0; i < 3; i++) {
+    const next = out.replace(INLINE_LINK, (m, label: string, url: string) => (hostAllowed(url, allowed) ? m : label));
+    if (next === out) break;
+    out = next;
+  }
+  out = out
+    .replace(HTML_LINK, (m, label: string) => {
+      const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(m);
+      return href && hostAllowed(href[1] ?? href[2] ?? href[3] ?? '', allowed) ? m : label;
+    })
+    .replace(REFERENCE_DEFINITION, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
+    .replace(AUTOLINK, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
+    .replace(DATA_URL, '')
+    .replace(BARE_URL, (url) => (hostAllowed(url.startsWith('www.') ? `https://${url}` : url, allowed) ? url : ''));
+  return out;
+}
