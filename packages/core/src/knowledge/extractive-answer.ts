@@ -6,7 +6,7 @@
 //   with the question's, blended in.
 // The best few (at most `maxSentences`, each at least `minScore` and at least
 // `relativeCutoff` of the best) are kept once each (overlapping chunks repeat
-// sentences), grouped by document in order of relevance and by position within
+// sentences, or cut one short: of overlapping spans the better one stays), grouped by document in order of relevance and by position within
 // a document, and each is followed by its marker.
 import { EXTRACTIVE_MODEL, NOTHING_FOUND, type Answer, type Citation, type RetrievedChunk } from './answer-types.ts';
 import { citationOf, displayText, sentenceKey, sentencesOf, withMarkers, type ChunkSentence } from './citations.ts';
@@ -116,6 +116,8 @@ export function pickSentences(question: string, chunks: readonly RetrievedChunk[
     // The same words elsewhere (a repeated paragraph, a copy of the document) add nothing.
     const key = normalized(s.text) || s.text;
     if (texts.has(key)) continue;
+    // A sentence cut by a chunk boundary overlaps the whole one of the next chunk.
+    if (picked.some((p) => p.chunk.documentId === s.chunk.documentId && p.start < s.end && s.start < p.end)) continue;
     texts.add(key);
     picked.push(s);
   }

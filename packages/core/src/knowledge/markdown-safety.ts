@@ -31,8 +31,9 @@ const REFERENCE_DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*(\S+)[^\n]*$/gm;
 const REFERENCE_IMAGE = /!\[[^\]]*\]\[[^\]]*\]/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const HTML_LINK = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
-const AUTOLINK = /<((?:https?|ftp|mailto|data|javascript):[^\s<>]*)>/gi;
+const AUTOLINK = /<((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s<>]*)>/gi;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()\[\]]+/gi;
+const LEFTOVER_DESTINATION = /\]\(\s*<?((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s)>]*)/gi;
 const DATA_URL = /\bdata:[a-z]+\/[a-z0-9.+-]+[;,][^\s)]*/gi;
 
 /** Removes images and links whose host is not allowed; a removed link leaves its label. */
@@ -59,6 +60,9 @@ export function stripUnsafeMarkdown(text: string, policy: LinkPolicy = {}): stri
     .replace(REFERENCE_DEFINITION, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
     .replace(AUTOLINK, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
     .replace(DATA_URL, '')
-    .replace(BARE_URL, (url) => (hostAllowed(url.startsWith('www.') ? `https://${url}` : url, allowed) ? url : ''));
+    .replace(BARE_URL, (url) => (hostAllowed(url.startsWith('www.') ? `https://${url}` : url, allowed) ? url : ''))
+    // Whatever the patterns above could not parse: a destination naming a host, or any image left.
+    .replace(LEFTOVER_DESTINATION, (m, url: string) => (hostAllowed(url, allowed) ? m : ']('))
+    .replace(/!\[/g, (m) => (allowed.length ? m : '['));
   return out;
 }

@@ -1,6 +1,7 @@
 // Sentences of a text as exact spans: `text.slice(start, end)` is the sentence,
 // without the whitespace around it. Boundaries: a blank line; a line break after
-// terminal punctuation or before a list item; terminal punctuation (with closing
+// terminal punctuation, before a list item, or after one when the next line
+// starts with a capital; terminal punctuation (with closing
 // quotes or brackets) followed by whitespace and then anything but a lower-case
 // letter. A sentence longer than MAX_SENTENCE_CHARS is cut at whitespace.
 
@@ -24,7 +25,9 @@ function boundaries(text: string): number[] {
     const before = text.slice(0, at).replace(/[ \t]+$/, '');
     const after = text.slice(at + m[0].length);
     const blank = /^[ \t]*\r?\n/.test(after);
-    if (blank || TERMINAL.test(before.slice(-8)) || LIST_ITEM.test(after.slice(0, 8))) cuts.push(at);
+    const line = before.slice(before.lastIndexOf('\n') + 1);
+    const afterItem = LIST_ITEM.test(line) && /^\s*\p{Lu}/u.test(after);
+    if (blank || afterItem || TERMINAL.test(before.slice(-8)) || LIST_ITEM.test(after.slice(0, 8))) cuts.push(at);
   }
   // Terminal punctuation followed by whitespace and not by a lower-case letter.
   for (const m of text.matchAll(/[.!?…。！？]['"”’)\]]*(?=\s)/g)) {
