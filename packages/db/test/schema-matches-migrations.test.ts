@@ -51,6 +51,7 @@ function expectedType(f: Field, enums: Set<string>): string {
       Boolean: 'boolean',
       DateTime: 'timestamp without time zone',
       Json: 'jsonb',
+      Float: 'double precision',
     } as Record<string, string>
   )[f.type]!;
 }
