@@ -1,6 +1,8 @@
 -- Documents: uploads to Blob Storage, documents with their grants and chunks, the
 -- append-only audit log, and attachments made from uploads.
 CREATE TYPE "DocumentStatus" AS ENUM ('PENDING_UPLOAD', 'QUEUED', 'EXTRACTING', 'CHUNKING', 'EMBEDDING', 'READY', 'FAILED');
+ALTER TYPE "NotificationType" ADD VALUE 'DOCUMENT_SHARED';
+
 CREATE TYPE "UploadStatus" AS ENUM ('PENDING', 'USED', 'REFUSED', 'EXPIRED');
 
 CREATE TABLE "Upload" (
