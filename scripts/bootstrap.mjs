@@ -29,6 +29,10 @@ const env = {
   CHECKPOINT_DISABLE: '1',
   PRISMA_HIDE_UPDATE_MESSAGE: '1',
   COREPACK_ENABLE_STRICT: '0',
+  // No "update available" notice from pnpm or npm.
+  npm_config_update_notifier: 'false',
+  pnpm_config_update_notifier: 'false',
+  NO_UPDATE_NOTIFIER: '1',
 };
 
 function run(cmd, args) {

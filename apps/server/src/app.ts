@@ -1,5 +1,5 @@
 // The HTTP host: routing, headers, limits, health. No business logic lives here.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -10,8 +10,9 @@ import type { JSONWebKeySet } from 'jose';
 import { appRouter } from '@ap/api/root';
 import { createContextFactory, type Deps } from '@ap/api/context';
 import { openApiDocument } from '@ap/api/openapi';
-import { handleRest } from '@ap/api/rest';
-import { ERROR_CODES } from '@ap/core/shared/errors';
+import { handleRest, restRouteLabel } from '@ap/api/rest';
+import { toAppError } from '@ap/api/trpc';
+import { ERROR_CODES, RETRY_AFTER_SECONDS } from '@ap/core/shared/errors';
 import type { Metrics } from './metrics.ts';
 import { scalarScript } from './docs.ts';
 
@@ -38,8 +39,15 @@ export interface AppOptions {
 
 export type AppEnv = { Variables: { requestId: string } };
 
+/** The error body of the host's own routes: the REST shape (`{ message, code, data }`). */
 function errorJson(code: keyof typeof ERROR_CODES, message: string, requestId?: string) {
-  return { message, code, ...(requestId ? { requestId } : {}) };
+  return { message, code, data: { code, httpStatus: ERROR_CODES[code], ...(requestId ? { requestId } : {}) } };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function createApp(opts: AppOptions): Hono<AppEnv> {
@@ -58,7 +66,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     const start = performance.now();
     await next();
     const ms = performance.now() - start;
-    const route = routeLabel(c.req.path);
+    const route = routeLabel(c.req.method, c.req.path);
     metrics.observe(c.req.method, route, c.res.status, ms / 1000);
     log?.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) }, 'request');
   });
@@ -117,10 +125,13 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     }),
   );
 
-  // Not ready while shutting down: load balancers stop sending traffic first.
+  // Shutting down: not ready (load balancers stop sending traffic), and a new request on a
+  // kept-alive connection is refused at once (503, retry elsewhere) while in-flight ones finish.
   app.use('*', async (c, next) => {
     if (opts.readiness.shuttingDown() && !c.req.path.startsWith('/health/')) {
       c.header('Connection', 'close');
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.json(errorJson('SERVICE_UNAVAILABLE', 'The server is shutting down: retry', c.get('requestId')), 503);
     }
     await next();
   });
@@ -145,6 +156,14 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     return reason ? c.json({ status: 'unavailable', reason }, 503) : c.json({ status: 'ready' });
   });
   app.get('/health/metrics', async (c) => {
+    const token = deps.env.METRICS_TOKEN;
+    if (token) {
+      const given = /^Bearer (.+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+      if (!sameSecret(given, token)) {
+        c.header('WWW-Authenticate', 'Bearer');
+        return c.json(errorJson('UNAUTHORIZED', 'Metrics need Authorization: Bearer <METRICS_TOKEN>', c.get('requestId')), 401);
+      }
+    }
     c.header('Content-Type', metrics.contentType);
     return c.body(await metrics.render());
   });
@@ -164,7 +183,39 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(await scalarScript());
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Action Points API' }));
+  app.get(
+    '/docs',
+    Scalar({
+      url: '/openapi.json',
+      cdn: '/docs/scalar.js',
+      pageTitle: 'Action Points API',
+      // Cloud-only features (Ask AI, SDK generation, deploy, share) need Scalar's servers: hidden.
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never',
+      showToolbar: 'never',
+      customCss: '.generate-sdk-button { display: none !important; }',
+    } as Parameters<typeof Scalar>[0]),
+  );
+
+  // A subscription is a GET (SSE); tRPC would answer another method with a 200 stream carrying an error.
+  app.use('/trpc/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'OPTIONS') return next();
+    const names = c.req.path.slice(6).split(',');
+    const sub = names.find((n) => SUBSCRIPTIONS.has(n));
+    if (!sub) return next();
+    c.header('Allow', 'GET');
+    return c.json(
+      {
+        error: {
+          message: `${c.req.method} is not supported for the subscription ${sub}: use GET (SSE)`,
+          code: -32005,
+          data: { code: 'METHOD_NOT_SUPPORTED', httpStatus: 405, path: sub, requestId: c.get('requestId') },
+        },
+      },
+      405,
+    );
+  });
 
   app.use(
     '/trpc/*',
@@ -172,6 +223,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
       endpoint: '/trpc',
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
+      // A database outage answers 503: tell the client when to retry.
+      responseMeta: ({ errors }) =>
+        errors.some((e) => toAppError(e).code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } : {},
       createContext: (o, c) => createContext({ req: o.req, requestId: c.get('requestId') }),
     }),
   );
@@ -190,17 +244,32 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   return app;
 }
 
-const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures;
+const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures;
+const SUBSCRIPTIONS = new Set(Object.entries(PROCEDURES).filter(([, p]) => p._def.type === 'subscription').map(([name]) => name));
 
-/** Low-cardinality route label for metrics (ids replaced, tRPC by procedure). */
-function routeLabel(path: string): string {
+/** The host's own fixed routes (everything else is under /trpc, /api or unmatched). */
+const FIXED_ROUTES = new Set([
+  '/',
+  '/health/live',
+  '/health/ready',
+  '/health/metrics',
+  '/.well-known/jwks.json',
+  '/openapi.json',
+  '/docs',
+  '/docs/scalar.js',
+  '/webhooks/clerk',
+]);
+
+/**
+ * Route label for metrics, from a bounded set: a fixed route, a REST route template,
+ * a tRPC procedure, or one label per prefix for anything unmatched.
+ */
+function routeLabel(method: string, path: string): string {
   if (path.startsWith('/trpc/')) {
     const name = path.slice(6);
     if (name.includes(',')) return '/trpc/:batch';
     return name in PROCEDURES ? `/trpc/${name}` : '/trpc/:unknown';
   }
-  return path
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ':id')
-    .replace(/\/\d+(?=\/|$)/g, '/:n')
-    .slice(0, 100);
+  if (path.startsWith('/api/')) return `/api${restRouteLabel(method, path.slice(4))}`;
+  return FIXED_ROUTES.has(path) ? path : ':unmatched';
 }

@@ -1,7 +1,8 @@
 // Start-up and graceful shutdown: configuration, database (embedded or not),
 // migrations, authentication, event bus, HTTP listener.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import path from 'node:path';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import pino from 'pino';
 import type { Env } from '@ap/config/env';
@@ -26,7 +27,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(env: Env, options: { quiet?: boolean } = {}): Promise<RunningServer> {
+/** How long shutdown waits for in-flight requests before closing their connections. */
+export const DRAIN_MS = 30_000;
+
+export async function startServer(env: Env, options: { quiet?: boolean; drainMs?: number } = {}): Promise<RunningServer> {
   const log = pino({
     level: options.quiet ? 'silent' : env.LOG_LEVEL,
     base: { service: 'actionpoints-api' },
@@ -59,6 +63,8 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
       issuer: issuer.issuer,
       fetchJwks: async () => issuer.jwks,
       authorizedParties: env.CLERK_AUTHORIZED_PARTIES,
+      // `npm run token` with another DATA_DIR signs with another key: say which key this server trusts.
+      unknownKeyHint: `this server trusts the local key in ${path.resolve(env.DATA_DIR)}; run npm run token with DATA_DIR=${path.resolve(env.DATA_DIR)}`,
     });
     log.warn('no CLERK_ISSUER: using the local development issuer (npm run token -- --email you@example.com)');
   }
@@ -93,6 +99,17 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
 
   const server = createAdaptorServer({ fetch: app.fetch, hostname: env.HOST }) as Server;
   server.keepAliveTimeout = 5_000;
+  // Live streams (SSE) in progress: they never finish by themselves, so shutdown ends them at once.
+  const streams = new Set<ServerResponse>();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // During the drain, a connection whose request finished is closed rather than kept alive.
+    res.once('close', () => {
+      if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+    });
+    if (!req.headers.accept?.includes('text/event-stream')) return;
+    streams.add(res);
+    res.once('close', () => streams.delete(res));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -109,12 +126,18 @@ export async function startServer(env: Env, options: { quiet?: boolean } = {}): 
     deps,
     close() {
       closing ??= (async () => {
+        // New requests are refused from now on (new connections by the closed listener, requests
+        // on kept-alive ones with a 503); requests in flight get up to DRAIN_MS to finish.
         shuttingDown = true;
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          const timer = setTimeout(() => server.closeAllConnections(), options.drainMs ?? DRAIN_MS);
+          timer.unref();
+          server.close(() => {
+            clearTimeout(timer);
+            resolve();
+          });
           server.closeIdleConnections();
-          // Streams (SSE) never finish by themselves: end them after a grace period.
-          setTimeout(() => server.closeAllConnections(), 5_000).unref();
+          for (const res of streams) res.destroy();
         });
         stopFollowingUsers();
         await events.close?.();

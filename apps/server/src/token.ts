@@ -3,7 +3,8 @@
 // when CLERK_ISSUER is not set). The token is the last line of stdout.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rmdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EnvError, parseEnv } from '@ap/config/env';
 import { loadOrCreateLocalIssuer } from '@ap/auth/local-issuer';
@@ -140,6 +141,8 @@ async function main(): Promise<number> {
   }
 
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const keyFile = resolve(dataDir, 'local-issuer.json');
+  const newKey = !existsSync(keyFile);
   const issuer = await loadOrCreateLocalIssuer(dataDir);
   const { clerkId, created } = await localClerkIdFor(dataDir, args.email);
   const token = await issuer.sign({ sub: clerkId, email: args.email, name: args.name, ttlSec: args.ttlSec });
@@ -148,7 +151,13 @@ async function main(): Promise<number> {
   process.stderr.write(
     [
       `Local development token for ${args.email} (${clerkId}${created ? ', new' : ''}), valid ${ttl} s.`,
-      `Issuer: ${issuer.issuer} (key in ${join(dataDir, 'local-issuer.json')}); accepted only while CLERK_ISSUER is unset.`,
+      `Issuer: ${issuer.issuer}, key directory ${resolve(dataDir)} (DATA_DIR); accepted only while CLERK_ISSUER is unset.`,
+      ...(newKey
+        ? [
+            `A NEW signing key was created in ${resolve(dataDir)}: a server started with another DATA_DIR answers 401 "Unknown signing key".`,
+            'Run this command with the DATA_DIR of the server (default ./.data, from the repository root).',
+          ]
+        : []),
       'Use it as:  Authorization: Bearer <token>',
       '',
     ].join('\n'),

@@ -37,7 +37,7 @@ describe('actionPoints.create / get', () => {
       token: u.token,
       body: { title: 'd', boardId: board.id, columnId: col.id },
     });
-    expect(rest.status).toBe(200);
+    expect(rest.status).toBe(201);
     expect(rest.body.boards).toEqual([
       expect.objectContaining({ boardId: board.id, boardName: 'Create', columnId: col.id, columnName: 'In progress', level: 'ADMIN' }),
     ]);
@@ -270,7 +270,7 @@ describe('actionPoints.addToBoard / removeFromBoard', () => {
       token: u.token,
       body: { actionPointId: ap.id, columnId: b.columns[1]!.id, afterId: onB[0]!.id },
     });
-    expect(pos.status).toBe(200);
+    expect(pos.status).toBe(201);
     expect(pos.body).toMatchObject({ id: ap.id, boardId: b.id, columnId: b.columns[1]!.id });
     expect(await titles(u, b.id, 1)).toEqual(['b1', 'traveller', 'b2', 'b3']);
     expect(await titles(u, a.id, 0)).toEqual(['traveller']);
@@ -359,8 +359,11 @@ describe('actionPoints.move', () => {
     expect(await move({ columnId: other.columns[0]!.id })).toBe('BAD_REQUEST');
     expect(await move({ beforeId: a.id })).toBe('BAD_REQUEST');
     expect(await move({ beforeId: offBoard.id })).toBe('BAD_REQUEST');
-    expect(await move({ beforeId: x.id })).toBe('CONFLICT'); // x is in the other column
-    expect(await move({ afterId: b.id, beforeId: x.id })).toBe('CONFLICT');
+    // x was never in L: a mistake in the request, named.
+    expect(await move({ beforeId: x.id })).toBe('BAD_REQUEST');
+    expect(await move({ afterId: b.id, beforeId: x.id })).toBe('BAD_REQUEST');
+    const refused = await h.rest('POST', `/api/boards/${board.id}/action-points/${a.id}/move`, { token: u.token, body: { columnId: l!.id, beforeId: x.id } });
+    expect(refused.body.data.fields).toEqual([{ path: 'beforeId', message: expect.any(String) }]);
     expect(await move({ rank: 'a' })).toBe('BAD_REQUEST');
     expect(await codeOf(c.actionPoints.move({ boardId: other.id, actionPointId: a.id, columnId: other.columns[0]!.id }))).toBe(
       'NOT_FOUND',
@@ -369,6 +372,9 @@ describe('actionPoints.move', () => {
       await codeOf(h.caller(viewer.token).actionPoints.move({ boardId: board.id, actionPointId: a.id, columnId: r!.id })),
     ).toBe('FORBIDDEN');
     expect(await titles(u, board.id, 0)).toEqual(['a', 'b']);
+    // b moved away from L after the client read it: the list changed, CONFLICT.
+    await c.actionPoints.move({ boardId: board.id, actionPointId: b.id, columnId: r!.id });
+    expect(await move({ afterId: b.id })).toBe('CONFLICT');
   });
 
   it('lets an EDIT grantee and an organization admin move; not a plain member or a viewer', async () => {

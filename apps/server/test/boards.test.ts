@@ -40,7 +40,7 @@ describe('boards.create / get', () => {
       token: u.token,
       body: { name: 'Sprint', description: 'Two weeks', columns: ['Backlog', 'Doing', 'Review', 'Shipped'] },
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(201);
     expect(res.body.description).toBe('Two weeks');
     expect(res.body.columns.map((c: { name: string }) => c.name)).toEqual(['Backlog', 'Doing', 'Review', 'Shipped']);
     const get = await h.rest('GET', `/api/boards/${res.body.id}`, { token: u.token });
@@ -149,7 +149,7 @@ describe('boards.update / delete', () => {
     ).toBe(400);
   });
 
-  it('lets EDIT rename, VIEW not; only the owner or an ADMIN deletes', async () => {
+  it('lets EDIT rename, VIEW not; only the owner deletes (an ADMIN grantee gets FORBIDDEN)', async () => {
     const [owner, viewer, editor, admin] = await Promise.all([h.user(), h.user(), h.user(), h.user()]);
     const o = h.caller(owner.token);
     const board = await o.boards.create({ name: 'Team' });
@@ -162,7 +162,11 @@ describe('boards.update / delete', () => {
     expect(await codeOf(h.caller(editor.token).boards.delete({ boardId: board.id }))).toBe('FORBIDDEN');
     expect((await h.rest('DELETE', `/api/boards/${board.id}`, { token: viewer.token })).status).toBe(403);
 
-    const del = await h.rest('DELETE', `/api/boards/${board.id}`, { token: admin.token });
+    expect(await codeOf(h.caller(admin.token).boards.delete({ boardId: board.id }))).toBe('FORBIDDEN');
+    expect((await h.rest('DELETE', `/api/boards/${board.id}`, { token: admin.token })).status).toBe(403);
+    expect((await o.boards.get({ boardId: board.id })).id).toBe(board.id);
+
+    const del = await h.rest('DELETE', `/api/boards/${board.id}`, { token: owner.token });
     expect(del.status).toBe(200);
     expect(del.body).toEqual({ ok: true });
     expect(await codeOf(o.boards.get({ boardId: board.id }))).toBe('NOT_FOUND');
@@ -409,7 +413,7 @@ describe('boards in an organization', () => {
       },
     });
     const created = await h.rest('POST', '/api/boards', { token: member.token, body: { name: 'Team board', organizationId: org.id } });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     expect(created.body.organizationId).toBe(org.id);
     const asAdmin = await h.caller(admin.token).boards.get({ boardId: created.body.id });
     expect(asAdmin.level).toBe('ADMIN');

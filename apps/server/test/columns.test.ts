@@ -33,7 +33,7 @@ describe('columns.create / update / move', () => {
       token: u.token,
       body: { name: 'BeforeB', beforeId: b!.id },
     });
-    expect(rest.status).toBe(200);
+    expect(rest.status).toBe(201);
     expect(rest.body).toMatchObject({ name: 'BeforeB', boardId: board.id });
     expect(await columnNames(u, board.id)).toEqual(['First', 'A', 'AfterA', 'BeforeB', 'B', 'Last']);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { testDb } from '@ap/testing/db';
+import { isWellFormedText } from '@ap/core/shared/text';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 import { setupBoard } from './sharing-fixtures.ts';
 
@@ -50,7 +51,7 @@ describe('posting', () => {
     expect(first).toMatchObject({ actionPointId: apId, authorId: commenter.id, body: 'first', mentions: [], version: 1, editedAt: null });
     expect(first.author.id).toBe(commenter.id);
     const second = await h.rest('POST', `/api/action-points/${apId}/comments`, { token: editor.token, body: { body: 'second' } });
-    expect(second.status).toBe(200);
+    expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ id: expect.any(String), body: 'second', authorId: editor.id });
     await h.caller(owner.token).comments.create({ actionPointId: apId, body: 'third' });
 
@@ -68,13 +69,30 @@ describe('posting', () => {
     expect((await post({ body: '' })).status).toBe(400);
     expect((await post({ body: '   ' })).status).toBe(400);
     expect((await post({ body: 'x'.repeat(10_001) })).status).toBe(400);
-    expect((await post({ body: 'x'.repeat(10_000) })).status).toBe(200);
+    expect((await post({ body: 'x'.repeat(10_000) })).status).toBe(201);
     const spoof = await post({ body: 'as someone else', authorId: stranger.id });
     expect(spoof.status).toBe(400);
     expect(JSON.stringify(spoof.body)).toContain('authorId');
     expect((await post({ body: 'x', id: randomUUID() })).status).toBe(400);
     expect((await post({ body: 'x', mentions: Array.from({ length: 51 }, () => randomUUID()) })).status).toBe(400);
     expect((await post({ body: 'x', mentions: ['not-a-uuid'] })).status).toBe(400);
+  });
+});
+
+describe('text shortened for excerpts', () => {
+  it('a comment with an astral character at the cut point is accepted, and its excerpt is well-formed (REST and tRPC)', async () => {
+    for (const body of ['a'.repeat(198) + '\u{1F600}' + 'b', 'a'.repeat(199) + '\u{1F600}', 'e\u0301'.repeat(120)]) {
+      const rest = await h.rest('POST', `/api/action-points/${apId}/comments`, { token: editor.token, body: { body } });
+      expect(rest.status, JSON.stringify(rest.body).slice(0, 200)).toBe(201);
+      const c = await h.caller(editor.token).comments.create({ actionPointId: apId, body });
+      const updated = await h.caller(editor.token).comments.update({ commentId: c.id, body: `${body}!` });
+      expect(updated.body).toBe(`${body}!`);
+      const n = await testDb().notification.findFirstOrThrow({ where: { commentId: c.id }, select: { data: true } });
+      const excerpt = (n.data as { excerpt: string }).excerpt;
+      expect(excerpt.length).toBeLessThanOrEqual(200);
+      expect(isWellFormedText(excerpt)).toBe(true);
+      expect(body.startsWith(excerpt.replace(/…$/, ''))).toBe(true);
+    }
   });
 });
 

@@ -138,7 +138,7 @@ describe('concurrent moves on one column', () => {
         h.rest('POST', '/api/action-points', { token: u.token, body: { title: `c${i}`, boardId: board.id, columnId: col.id } }),
       ),
     );
-    expect(results.map((r) => r.status).every((s) => s === 200), JSON.stringify(results.map((r) => r.status))).toBe(true);
+    expect(results.map((r) => r.status).every((s) => s === 201), JSON.stringify(results.map((r) => r.status))).toBe(true);
     const after = await columnOrder(col.id);
     expectUniqueSorted(after.ranks);
     expect([...after.ids].sort()).toEqual(results.map((r) => r.body.id as string).sort());

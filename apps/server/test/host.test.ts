@@ -45,6 +45,44 @@ describe('index and health', () => {
     expect(after).not.toMatch(/no\.such\.procedure/);
   });
 
+  it('labels metrics by route template: unknown paths and invalid ids add no series', async () => {
+    const seriesCount = async () => (await (await fetch(`${h.url}/health/metrics`)).text()).split('\n').filter((l) => l.startsWith('http_request_duration_seconds_count')).length;
+    // Warm every label these requests can take.
+    const probe = async (n: string) => {
+      await h.rest('GET', `/unknown-${n}`);
+      await h.rest('GET', `/api/unknown-${n}`);
+      await h.rest('GET', `/api/boards/not-a-uuid-${n}`);
+      await h.rest('GET', `/api/boards/${n}/activity`);
+      await h.rest('GET', `/trpc/unknown.${n}`);
+      await h.rest('GET', `/docs/${n}`);
+    };
+    await probe('warm');
+    const before = await seriesCount();
+    for (let i = 0; i < 40; i++) await probe(`${i}-${Math.random().toString(36).slice(2)}`);
+    const text = await (await fetch(`${h.url}/health/metrics`)).text();
+    expect(await seriesCount()).toBe(before);
+    expect(text).not.toMatch(/unknown-|not-a-uuid/);
+    expect(text).toMatch(/route=":unmatched"/);
+    expect(text).toMatch(/route="\/api\/boards\/\{boardId\}"/);
+    expect(text).toMatch(/route="\/api\/boards\/\{boardId\}\/activity"/);
+  });
+
+  it('protects metrics with METRICS_TOKEN when it is set', async () => {
+    const token = 'metrics-token-0123456789';
+    const p = await startHarness({ METRICS_TOKEN: token });
+    try {
+      const none = await fetch(`${p.url}/health/metrics`);
+      expect(none.status).toBe(401);
+      expect(await none.json()).toMatchObject({ code: 'UNAUTHORIZED', data: { requestId: expect.any(String) } });
+      expect((await fetch(`${p.url}/health/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+      const ok = await fetch(`${p.url}/health/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/http_request_duration_seconds/);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     expect(await h.rest('GET', '/nope')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
@@ -157,6 +195,10 @@ describe('OpenAPI and docs', () => {
     expect(html).toContain('/openapi.json');
     const external = [...html.matchAll(/(?:src|href)=["'](https?:)?\/\/[^"']+/g)].map((m) => m[0]);
     expect(external).toEqual([]);
+    // Scalar's cloud-only features (Ask AI, MCP/SDK generation, Share, Deploy) are switched off.
+    const config = JSON.parse(/Scalar\.createApiReference\([^,]+,\s*(\{[\s\S]*?\})\s*\)\s*<\/script>/.exec(html)?.[1] ?? 'null');
+    expect(config).toMatchObject({ agent: { disabled: true }, mcp: { disabled: true }, showDeveloperTools: 'never', showToolbar: 'never' });
+    expect(config.customCss).toMatch(/\.generate-sdk-button\s*\{\s*display:\s*none/);
     const js = await fetch(`${h.url}/docs/scalar.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);

@@ -28,7 +28,7 @@ describe('tags', () => {
     const created = await h.caller(editor.token).tags.create({ boardId, name: 'urgent', color: '#FF0000' });
     expect(created).toMatchObject({ boardId, name: 'urgent', color: '#ff0000' });
     const rest = await h.rest('POST', `/api/boards/${boardId}/tags`, { token: owner.token, body: { name: 'backend', color: '#00ff00' } });
-    expect(rest.status).toBe(200);
+    expect(rest.status).toBe(201);
     // Creating a tag makes it attachable on its board.
     expect(await testDb().boardTag.count({ where: { tagId: created.id, boardId } })).toBe(1);
 
@@ -71,13 +71,13 @@ describe('tags', () => {
     const post = (body: unknown) => h.rest('POST', `/api/boards/${boardId}/tags`, { token: owner.token, body });
     expect((await post({ name: '', color: '#111111' })).status).toBe(400);
     expect((await post({ name: 'x'.repeat(51), color: '#111111' })).status).toBe(400);
-    expect((await post({ name: 'x'.repeat(50), color: '#111111' })).status).toBe(200);
+    expect((await post({ name: 'x'.repeat(50), color: '#111111' })).status).toBe(201);
     expect((await post({ name: 'red', color: 'red' })).status).toBe(400);
     expect((await post({ name: 'red', color: '#12345' })).status).toBe(400);
     expect((await post({ name: 'red', color: '#123456', ownerId: owner.id })).status).toBe(400);
     // The path names the board: a boardId in the body cannot redirect the tag elsewhere.
     const redirected = await post({ name: 'red', color: '#123456', boardId: otherBoard.boardId });
-    expect(redirected.status).toBe(200);
+    expect(redirected.status).toBe(201);
     expect(redirected.body.boardId).toBe(boardId);
     expect((await post({ name: 'red', color: '#123456', id: randomUUID() })).status).toBe(400);
   });
@@ -145,7 +145,7 @@ describe('links', () => {
     expect(link.other.id).toBe(ap2);
 
     const rest = await h.rest('POST', `/api/action-points/${ap1}/links`, { token: editor.token, body: { targetId: ap3, type: 'RELATES' } });
-    expect(rest.status).toBe(200);
+    expect(rest.status).toBe(201);
     // Same pair, another type: a different link.
     expect(await codeOf(e.links.create({ actionPointId: ap1, targetId: ap2, type: 'DUPLICATES' }))).toBe('OK');
     expect(await codeOf(e.links.create({ actionPointId: ap1, targetId: ap2, type: 'BLOCKS' }))).toBe('CONFLICT');

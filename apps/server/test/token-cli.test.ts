@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadOrCreateLocalIssuer } from '@ap/auth/local-issuer';
 import { createJwksAuthenticator } from '@ap/auth/jwks';
+import { parseEnv } from '@ap/config/env';
+import { testDatabaseUrl } from '@ap/testing/db';
+import { startServer } from '../src/server.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -48,6 +51,11 @@ describe('npm run token', () => {
 
     const second = await runCli(['--email=alice@example.com'], devEnv(dir));
     expect(second.code, second.stderr).toBe(0);
+    // The key directory is named; a newly made key is called out (a server with another DATA_DIR refuses it).
+    expect(first.stderr).toContain(resolve(dir));
+    expect(first.stderr).toMatch(/NEW signing key/);
+    expect(second.stderr).toContain(resolve(dir));
+    expect(second.stderr).not.toMatch(/NEW signing key/);
     const again = await auth.authenticate(`Bearer ${lastLine(second.stdout)}`);
     expect(again.clerkId).toBe(user.clerkId);
     expect(decodeJwt(lastLine(second.stdout)).exp! - decodeJwt(lastLine(second.stdout)).iat!).toBe(24 * 60 * 60);
@@ -83,5 +91,21 @@ describe('npm run token', () => {
     expect(clerk.code).not.toBe(0);
     expect(clerk.stdout).toBe('');
     expect(clerk.stderr).toMatch(/CLERK_ISSUER/);
+  });
+
+  it('a server with another DATA_DIR answers 401 naming the key directory it trusts', async () => {
+    const serverDir = await mkdtemp(join(tmpdir(), 'ap-server-key-'));
+    const otherDir = await mkdtemp(join(tmpdir(), 'ap-token-key-'));
+    const env = parseEnv({ NODE_ENV: 'development', PORT: '0', DATABASE_URL: testDatabaseUrl(), MIGRATE_ON_START: 'false', DATA_DIR: serverDir, LOG_LEVEL: 'silent' });
+    const server = await startServer(env, { quiet: true });
+    try {
+      const made = await runCli(['--email', 'bob@example.com'], devEnv(otherDir));
+      expect(made.stderr).toContain(resolve(otherDir));
+      const res = await fetch(`${server.url}/api/users/me`, { headers: { authorization: `Bearer ${lastLine(made.stdout)}` } });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { message: string }).message).toContain(resolve(serverDir));
+    } finally {
+      await server.close();
+    }
   });
 });

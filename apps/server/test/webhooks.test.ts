@@ -234,6 +234,20 @@ describe('POST /webhooks/clerk: users', () => {
   });
 });
 
+describe('POST /webhooks/clerk: text Clerk sends that PostgreSQL cannot store', () => {
+  it('strips NUL and replaces unpaired surrogates in names, so a signed event is applied (never a 500 retried forever)', async () => {
+    const clerkId = clerkUserId();
+    const data = { ...userData(clerkId, { first: 'a\u0000b', updatedAt: Date.now() }), last_name: 'x\ud800', username: 'u\u0000' };
+    const res = await deliver('user.created', data);
+    expect(res.status).toBe(200);
+    expect((await userRow(clerkId))!.displayName).toBe('ab x\ufffd');
+    const org = clerkOrgId();
+    const orgRes = await deliver('organization.created', orgData(org, { name: 'Acme\u0000\udc00', updatedAt: Date.now() }));
+    expect(orgRes.status).toBe(200);
+    expect((await orgRow(org))!.name).toBe('Acme\ufffd');
+  });
+});
+
 describe('POST /webhooks/clerk: user.deleted', () => {
   it("removes the person's access, anonymizes them, keeps their writing, and their token stops working", async () => {
     const owner = await h.user();

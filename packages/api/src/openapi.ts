@@ -1,16 +1,123 @@
 import { generateOpenApiDocument } from 'trpc-to-openapi';
+import { ERROR_CODES, type ErrorCode } from '@ap/core/shared/errors';
+import { REST_ROUTES, type RestRoute } from './rest.ts';
 import { appRouter } from './root.ts';
 
+type Json = Record<string, unknown>;
+type Operation = { responses?: Record<string, Json>; parameters?: { name: string }[]; requestBody?: Json; [k: string]: unknown };
+
+const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
+  BAD_REQUEST: 'Invalid input: `data.fields` names each failing field (a body must be a JSON object)',
+  UNAUTHORIZED: 'No valid session token',
+  FORBIDDEN: 'You can see the resource but your level does not allow this',
+  NOT_FOUND: 'A resource named by the input does not exist or is not visible to you',
+  CONFLICT: 'A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry',
+  PAYLOAD_TOO_LARGE: 'The body exceeds the size limit',
+  UNSUPPORTED_MEDIA_TYPE: 'The body is not application/json',
+  INTERNAL_SERVER_ERROR: 'Internal server error',
+  SERVICE_UNAVAILABLE: 'The database is unavailable: retry after the `Retry-After` header',
+};
+
+const errorSchemaName = (code: ErrorCode) => `Error.${code}`;
+
+/** The REST error body, one schema per code (the code and status are constants). */
+function errorSchema(code: ErrorCode): Json {
+  return {
+    type: 'object',
+    description: 'Error body: `{ message, code, data: { code, httpStatus, path?, fields?, requestId? } }`',
+    properties: {
+      message: { type: 'string' },
+      code: { type: 'string', const: code },
+      data: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', const: code },
+          httpStatus: { type: 'integer', const: ERROR_CODES[code] },
+          path: { type: 'string', description: 'The procedure, e.g. `boards.update`' },
+          fields: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { path: { type: 'string' }, message: { type: 'string' } },
+              required: ['path', 'message'],
+              additionalProperties: false,
+            },
+          },
+          requestId: { type: 'string', description: 'Also in the `X-Request-Id` header' },
+        },
+        required: ['code', 'httpStatus'],
+        additionalProperties: false,
+      },
+    },
+    required: ['message', 'code', 'data'],
+    additionalProperties: false,
+  };
+}
+
+const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string; inputs: unknown[] } }> } })._def
+  .procedures;
+
+const takesIds = (op: Operation) => {
+  const names = [
+    ...(op.parameters ?? []).map((p) => p.name),
+    ...Object.keys(
+      ((op.requestBody?.content as Json | undefined)?.['application/json'] as { schema?: { properties?: Json } } | undefined)?.schema
+        ?.properties ?? {},
+    ),
+  ];
+  return names.some((n) => /(^id$|Id$|Ids$)/.test(n) && n !== 'lastEventId');
+};
+
+/** What an operation can answer besides success, from how the bridge and the procedure work. */
+export function errorCodesOf(route: RestRoute, op: Operation): ErrorCode[] {
+  const def = PROCEDURES[route.name]!._def;
+  const codes: ErrorCode[] = [];
+  if (def.inputs.length > 0 || route.from === 'body') codes.push('BAD_REQUEST');
+  codes.push('UNAUTHORIZED'); // every procedure needs a session token
+  if (takesIds(op)) codes.push('FORBIDDEN', 'NOT_FOUND');
+  // Stale versions, duplicates, placement races and deadlocks of concurrent changes.
+  if (def.type === 'mutation') codes.push('CONFLICT');
+  if (route.from === 'body') codes.push('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
+  codes.push('INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE');
+  return codes;
+}
+
 export function openApiDocument(opts: { baseUrl: string; version: string }) {
-  return generateOpenApiDocument(appRouter, {
+  const doc = generateOpenApiDocument(appRouter, {
     title: 'Action Points API',
     description:
       'REST bridge of the tRPC procedures. Authenticate with `Authorization: Bearer <Clerk session JWT>`. ' +
-      'Errors have one shape: `{ message, code, data: { code, httpStatus, fields?, requestId } }` ' +
-      '(`fields` lists the failing input fields). Lists are keyset-paginated: `cursor`, `limit` (default 50, max 200) → ' +
+      'Errors have one shape: `{ message, code, data: { code, httpStatus, path?, fields?, requestId? } }` ' +
+      '(`fields` lists the failing input fields). Bodies are JSON objects; query-string booleans are `true`/`false` and ' +
+      'integers are decimal, nothing else is converted. Creates answer 201. Lists are keyset-paginated: `cursor`, `limit` (default 50, max 200) → ' +
       '`{ items, nextCursor }`. Live events (`boards.onEvent`, `notifications.onNew`) are tRPC subscriptions over SSE at `/trpc`.',
     version: opts.version,
     baseUrl: opts.baseUrl,
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-  });
+  }) as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Json> } };
+
+  // Error responses: generated per operation from what it can return, in the real body shape.
+  const schemas = doc.components.schemas;
+  for (const name of Object.keys(schemas)) if (name.startsWith('error.')) delete schemas[name];
+  const used = new Set<ErrorCode>();
+  for (const route of REST_ROUTES) {
+    const op = doc.paths[route.path]?.[route.method.toLowerCase()];
+    if (!op?.responses) continue;
+    const success = op.responses['200'];
+    const responses: Record<string, Json> = {};
+    if (success) responses[route.creates ? '201' : '200'] = route.creates ? { ...success, description: 'Created' } : success;
+    for (const code of errorCodesOf(route, op)) {
+      used.add(code);
+      responses[String(ERROR_CODES[code])] = {
+        description: ERROR_DESCRIPTIONS[code] ?? code,
+        ...(code === 'SERVICE_UNAVAILABLE'
+          ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } } }
+          : {}),
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${errorSchemaName(code)}` } } },
+      };
+    }
+    op.responses = responses;
+  }
+  for (const code of used) schemas[errorSchemaName(code)] = errorSchema(code);
+  return doc;
 }

@@ -29,6 +29,7 @@ const CODES: Record<string, true> = {
   UNAUTHORIZED: true,
   FORBIDDEN: true,
   NOT_FOUND: true,
+  METHOD_NOT_SUPPORTED: true,
   CONFLICT: true,
   PAYLOAD_TOO_LARGE: true,
   UNSUPPORTED_MEDIA_TYPE: true,
@@ -38,10 +39,14 @@ const CODES: Record<string, true> = {
 };
 
 export function validationError(err: ZodError): AppError {
-  const fields: FieldIssue[] = err.issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(input)',
-    message: i.message,
-  }));
+  const fields: FieldIssue[] = err.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    // An unknown field is reported under its own name.
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((key) => ({ path: [...at, key].join('.'), message: 'is not a known field' }));
+    }
+    return [{ path: at.join('.') || '(input)', message: i.message }];
+  });
   return new AppError(
     'BAD_REQUEST',
     `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,

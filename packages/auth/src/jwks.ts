@@ -35,6 +35,8 @@ export interface JwksAuthenticatorOptions {
   cacheTtlMs?: number;
   /** Verified tokens remembered (the oldest are forgotten first); 0 verifies every time. Default 10,000. */
   tokenCacheSize?: number;
+  /** Appended to "Unknown signing key" (e.g. where the local issuer's key lives). */
+  unknownKeyHint?: string;
 }
 
 interface Verified {
@@ -56,6 +58,7 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
   const ttlMs = opts.cacheTtlMs ?? 10 * 60_000;
   const parties = opts.authorizedParties?.filter((p) => p.length > 0) ?? [];
   const tokenCacheSize = opts.tokenCacheSize ?? 10_000;
+  const unknownKey = opts.unknownKeyHint ? `Unknown signing key (${opts.unknownKeyHint})` : 'Unknown signing key';
   const verified = new Map<string, Verified>();
 
   /** A token verified before, still within its validity and verified by a current key. */
@@ -131,7 +134,7 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
 
     // Unknown kid: one refetch, unless the keys were already fetched after this
     // verification began or a refetch happened within the cooldown.
-    if (loadedSeq > seqAtStart) throw new AuthError('Unknown signing key');
+    if (loadedSeq > seqAtStart) throw new AuthError(unknownKey);
     if (inflight) {
       await inflight.catch(() => undefined);
     } else if (Date.now() - lastRefetchAt >= cooldownMs) {
@@ -144,7 +147,7 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
     }
     const refreshed = keys!.get(kid);
     if (refreshed) return refreshed;
-    throw new AuthError('Unknown signing key');
+    throw new AuthError(unknownKey);
   }
 
   return {
@@ -166,7 +169,7 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
         throw new AuthError('Malformed token');
       }
       if (header.alg !== ALGORITHM) throw new AuthError('Unsupported algorithm');
-      if (typeof header.kid !== 'string' || !header.kid) throw new AuthError('Unknown signing key');
+      if (typeof header.kid !== 'string' || !header.kid) throw new AuthError(unknownKey);
 
       let payload: JWTPayload;
       let key: CryptoKey | undefined;
@@ -175,7 +178,7 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
           token,
           async (h) => {
             if (h.alg !== ALGORITHM) throw new AuthError('Unsupported algorithm');
-            if (typeof h.kid !== 'string' || !h.kid) throw new AuthError('Unknown signing key');
+            if (typeof h.kid !== 'string' || !h.kid) throw new AuthError(unknownKey);
             return (key = await resolveKey(h.kid));
           },
           {
@@ -190,6 +193,9 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
       }
 
       if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('Missing subject');
+      // Clerk session tokens always name their session and are never issued in the future.
+      if (typeof payload.sid !== 'string' || !payload.sid) throw new AuthError('Missing session id (sid): not a session token');
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + skew) throw new AuthError('Token issued in the future (iat)');
       const azp = typeof payload.azp === 'string' ? payload.azp : undefined;
       if (parties.length > 0 && (!azp || !parties.includes(azp))) throw new AuthError('Unauthorized party');
       const user = toClerkUser(payload, payload.sub, azp);

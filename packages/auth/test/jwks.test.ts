@@ -180,6 +180,29 @@ describe('createJwksAuthenticator', () => {
     await rejects(a.authenticate(bearer(token)), 'Missing subject');
   });
 
+  it('refuses a token without sid (not a session token) or issued in the future', async () => {
+    const a = auth();
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (claims: Record<string, unknown>, iat: number) =>
+      new SignJWT({ azp: DEFAULT_AZP, ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: iss.keys[0]!.kid })
+        .setIssuer(iss.issuer)
+        .setSubject('user_sid')
+        .setIssuedAt(iat)
+        .setExpirationTime(now + 3600)
+        .sign(iss.keys[0]!.privateKey);
+    await rejects(a.authenticate(bearer(await signed({}, now))), /Missing session id/);
+    await rejects(a.authenticate(bearer(await signed({ sid: '' }, now))), /Missing session id/);
+    await rejects(a.authenticate(bearer(await signed({ sid: 'sess_1' }, now + 600))), /issued in the future/);
+    await expect(a.authenticate(bearer(await signed({ sid: 'sess_1' }, now)))).resolves.toMatchObject({ sessionId: 'sess_1' });
+  });
+
+  it('names where its key lives when a token has an unknown signing key (unknownKeyHint)', async () => {
+    const a = auth({ unknownKeyHint: 'this server trusts the local key in /srv/data' });
+    const token = unsigned({ alg: 'RS256', typ: 'JWT' }, { sub: 'u' }, 'sig');
+    await rejects(a.authenticate(bearer(token)), /Unknown signing key \(this server trusts the local key in \/srv\/data\)/);
+  });
+
   it('checks azp against the authorized parties when configured', async () => {
     const a = auth({ authorizedParties: ['https://app.example', DEFAULT_AZP] });
     await expect(a.authenticate(bearer(await iss.sign()))).resolves.toMatchObject({ authorizedParty: DEFAULT_AZP });

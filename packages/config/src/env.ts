@@ -166,6 +166,8 @@ export const EnvSchema = z
     // Background jobs
     /** This process also runs background jobs; `npm run worker` runs a worker alone. */
     RUN_WORKER: bool.default(true),
+    /** When set, /health/metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.CLERK_ISSUER) {

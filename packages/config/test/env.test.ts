@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '../src/env.ts';
+import { readFileSync } from 'node:fs';
+import { EnvError, EnvSchema, parseEnv } from '../src/env.ts';
 
 const failure = (env: Record<string, string>) => {
   try {
@@ -212,5 +213,19 @@ describe('background jobs', () => {
     expect(parseEnv({}).RUN_WORKER).toBe(true);
     expect(parseEnv({ RUN_WORKER: 'false' }).RUN_WORKER).toBe(false);
     expect(parseEnv({ RUN_WORKER: '0' }).RUN_WORKER).toBe(false);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the environment schema reads', () => {
+    const text = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const missing = Object.keys(EnvSchema.shape).filter((k) => !new RegExp(`^#?\\s*${k}=`, 'm').test(text));
+    expect(missing).toEqual([]);
+  });
+
+  it('METRICS_TOKEN is optional and at least 16 characters', () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: 'x'.repeat(16) }).METRICS_TOKEN).toBe('x'.repeat(16));
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 });

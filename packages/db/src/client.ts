@@ -16,6 +16,8 @@ export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$tra
 export interface DbOptions {
   /** Pool size; the embedded database serializes queries, so a few suffice there. */
   max?: number;
+  /** How long a query waits for a connection from the pool (default 10 s). */
+  connectTimeoutMs?: number;
   /**
    * Prepare each statement once per connection (named statements) instead of
    * parsing and planning it on every execution. Only where each connection has a
@@ -69,7 +71,8 @@ export async function connectionsHaveOwnBackends(url: string): Promise<boolean> 
 const direct = new WeakMap<object, { pool: pg.Pool; name: (query: { sql: string }) => string | undefined }>();
 
 export function createDb(url: string, options: DbOptions = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // A request waits at most this long for a pooled connection; then it fails (503), never hangs.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
   // Errors of idle connections surface on their next query (Prisma adds its listener once connected).
   pool.on('error', () => {});
   const name = options.preparedStatements ? statementNamer() : () => undefined;

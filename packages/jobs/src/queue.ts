@@ -2,12 +2,13 @@
 // database, so a job can be inserted by the transaction that causes it (an outbox).
 import { randomUUID } from 'node:crypto';
 import { PgBoss, type Db as BossDb, type JobWithMetadata } from 'pg-boss';
+import type { DbTx } from '@ap/db/client';
 import type {
-  DbTx,
   FailedJob,
   JobDefinition,
   JobHandler,
   JobLog,
+  JobQueue,
   JsonObject,
   NewJob,
   ScheduleOptions,
@@ -68,7 +69,7 @@ function errorText(output: unknown): string | null {
  * Structurally the core JobQueue port. Create it with createJobQueue (which starts
  * it); stop() ends its workers and closes its pool.
  */
-export class PgBossJobQueue {
+export class PgBossJobQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly schemaName: string;

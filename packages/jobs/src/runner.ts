@@ -1,12 +1,12 @@
 // The job runner: a started queue working the jobs it is given (core's registry, in
 // the composition roots: the server's when RUN_WORKER is true, and `npm run worker`).
 import { createJobQueue, type PgBossJobQueue } from './queue.ts';
-import type { JobDefinition, JobLog, JobRegistration, StopOptions } from './types.ts';
+import type { JobDefinition, JobLog, AnyJobRegistration, StopOptions } from './types.ts';
 
 export interface JobRunnerOptions {
   databaseUrl: string;
   /** The jobs to work, or a function of the queue that gives them (when their handlers enqueue too). */
-  handlers: readonly JobRegistration[] | ((queue: PgBossJobQueue) => readonly JobRegistration[]);
+  handlers: readonly AnyJobRegistration[] | ((queue: PgBossJobQueue) => readonly AnyJobRegistration[]);
   /** Jobs this process only enqueues (their queues are created too). */
   definitions?: readonly JobDefinition[];
   log?: JobLog;
@@ -37,9 +37,9 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     ...(options.max !== undefined ? { max: options.max } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  let handlers: readonly JobRegistration[] = [];
+  let handlers: readonly AnyJobRegistration[] = [];
   try {
-    handlers = given ?? (options.handlers as (queue: PgBossJobQueue) => readonly JobRegistration[])(queue);
+    handlers = given ?? (options.handlers as (queue: PgBossJobQueue) => readonly AnyJobRegistration[])(queue);
     for (const h of handlers) {
       if (!definitions.has(h.definition.name)) throw new Error(`Job ${h.definition.name} has a handler but no definition`);
       await queue.work(h.definition.name, h.handler, { ...(h.concurrency !== undefined ? { concurrency: h.concurrency } : {}) });

@@ -1,74 +1,25 @@
-// The job queue's types, the same shapes as the core port (packages/core/src/ports/
-// job-queue.ts), which composition roots check this package's queue against.
-import type { DbTx } from '@ap/db/client';
+// The job queue port this package implements (types only: no runtime import of core),
+// and what the runner adds.
+import type { JobRegistration } from '@ap/core/ports/job-queue';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
-
-export interface JobDefinition {
-  name: string;
-  retryLimit: number;
-  retryDelaySeconds: number;
-  retryBackoff: boolean;
-  retryDelayMaxSeconds?: number;
-  expireInSeconds: number;
-  deadLetter?: string;
-}
-
-export interface NewJob<T extends JsonObject = JsonObject> {
-  name: string;
-  data: T;
-  key?: string;
-  startAfter?: Date;
-  priority?: number;
-}
-
-export interface RunningJob<T extends JsonObject = JsonObject> {
-  id: string;
-  name: string;
-  data: T;
-  attempt: number;
-  maxAttempts: number;
-  signal: AbortSignal;
-}
-
-/** Must be idempotent: a job can run again after its effect happened (see the core port). */
-export type JobHandler<T extends JsonObject = JsonObject> = (job: RunningJob<T>) => Promise<void>;
-
-export interface WorkOptions {
-  concurrency?: number;
-}
-
-export interface ScheduleOptions {
-  tz?: string;
-  key?: string;
-}
-
-export interface StopOptions {
-  graceful?: boolean;
-  timeoutMs?: number;
-}
-
-export interface FailedJob {
-  id: string;
-  name: string;
-  data: JsonObject;
-  key: string | null;
-  attempts: number;
-  error: string | null;
-  failedAt: Date | null;
-}
-
-/** A job's definition with the handler that runs it. */
-export interface RegisteredJob<T extends JsonObject = JsonObject> {
-  definition: JobDefinition;
-  handler: JobHandler<T>;
-  /** Jobs of this name run at once per process. Default 1. */
-  concurrency?: number;
-}
+export type {
+  FailedJob,
+  JobDefinition,
+  JobHandler,
+  JobQueue,
+  JobRegistration,
+  JsonObject,
+  JsonValue,
+  NewJob,
+  RunningJob,
+  ScheduleOptions,
+  StopOptions,
+  WorkOptions,
+} from '@ap/core/ports/job-queue';
 
 /** A registered job of any data type (what runners take). */
-export type JobRegistration = RegisteredJob<any>;
+// biome-ignore lint/suspicious/noExplicitAny: runners take handlers of every data type
+export type AnyJobRegistration = JobRegistration<any>;
 
 /** pino-compatible (pino loggers and console both fit). */
 export interface JobLog {
@@ -77,4 +28,3 @@ export interface JobLog {
   error(obj: object, msg?: string): void;
 }
 
-export type { DbTx };

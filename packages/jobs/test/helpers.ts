@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { testDatabaseUrl } from '@ap/testing/db';
 import { startJobRunner, type JobRunner, type JobRunnerOptions } from '../src/runner.ts';
-import type { JobDefinition, JobHandler, JsonObject, RegisteredJob } from '../src/types.ts';
+import type { JobDefinition, JobHandler, JobRegistration, JsonObject } from '../src/types.ts';
 
 export { defineJob } from '@ap/core/jobs/registry';
 
 /** Pairs a definition with its handler (and the handler's data type). */
-export const registerJob = <T extends JsonObject>(definition: JobDefinition, handler: JobHandler<T>, options: { concurrency?: number } = {}): RegisteredJob<T> => ({ definition, handler, ...options });
+export const registerJob = <T extends JsonObject>(definition: JobDefinition, handler: JobHandler<T>, options: { concurrency?: number } = {}): JobRegistration<T> => ({ definition, handler, ...options });
 
 /** Effects handlers leave, in a schema of the tests' own (the app's schema stays as migrated). */
 export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {

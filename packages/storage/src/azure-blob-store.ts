@@ -1,7 +1,6 @@
 /**
  * The blob store on Azure Blob Storage (or Azurite) through @azure/storage-blob.
- * Shaped like core's BlobStore port (ports/blob-store.ts); the composition root
- * checks that it fits.
+ * Implements core's BlobStore port (ports/blob-store.ts).
  */
 import {
   BlobSASPermissions,
@@ -12,32 +11,10 @@ import {
   type ContainerClient,
   type CorsRule,
 } from '@azure/storage-blob';
+import type { BlobInfo, BlobListItem, BlobStore, DownloadUrl, UploadUrl } from '@ap/core/ports/blob-store';
 import { attachmentDisposition, type SasSigner } from './sas.ts';
 
-export interface UploadUrl {
-  url: string;
-  method: 'PUT';
-  headers: Record<string, string>;
-  expiresAt: Date;
-}
-
-export interface DownloadUrl {
-  url: string;
-  expiresAt: Date;
-}
-
-export interface BlobInfo {
-  sizeBytes: number;
-  contentType: string | null;
-  lastModified: Date;
-  etag: string;
-}
-
-export interface BlobListItem {
-  name: string;
-  sizeBytes: number;
-  lastModified: Date;
-}
+export type { BlobInfo, BlobListItem, DownloadUrl, UploadUrl };
 
 /** What ensureReady did about CORS. */
 export type CorsOutcome = 'not-configured' | 'unchanged' | 'set' | 'not-permitted';
@@ -105,7 +82,7 @@ async function readBody(stream: NodeJS.ReadableStream | undefined, limit: number
   return Buffer.concat(chunks, total);
 }
 
-export class AzureBlobStore {
+export class AzureBlobStore implements BlobStore {
   readonly container: ContainerClient;
   private readonly now: () => Date;
   private readonly allowHttp: boolean;

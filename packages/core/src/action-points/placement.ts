@@ -69,6 +69,8 @@ async function gapFrom(
   anchor: (id: string, side: Side) => Promise<Anchor | null>,
   last: () => Promise<{ id: string; rank: string } | null>,
   what: string,
+  /** True when `id` was in the parent once (it moved away meanwhile: a race, not a mistake). */
+  wasIn: (id: string) => Promise<boolean> = async () => false,
 ): Promise<Gap> {
   const { beforeId, afterId } = n;
   if (beforeId === selfId || afterId === selfId) {
@@ -83,7 +85,9 @@ async function gapFrom(
       { path: field, message: 'not found here' },
     ]);
     if (a.parentId !== parentId) {
-      throw conflict(`${field} is no longer in the target column`, { field });
+      if (await wasIn(id)) throw conflict(`${field} is no longer in the target column`, { field });
+      // Never in the target column: a mistake in the request.
+      throw badRequest(`${field} is not in the target column`, [{ path: field, message: 'not in the target column' }]);
     }
     return a;
   };
@@ -144,6 +148,11 @@ export async function placeActionPoint(tx: DbTx, p: ItemPlacement): Promise<Plac
       (id, side) => itemAnchor(tx, p.boardId, id, p.actionPointId, side),
       () => lastItem(tx, p.columnId, p.actionPointId),
       'action point',
+      // Read only on this error path: did a move take the neighbour out of the target column?
+      async (id) =>
+        (await tx.activity.count({
+          where: { boardId: p.boardId, entityId: id, action: 'actionPoint.moved', changes: { path: ['columnId', 'from'], equals: p.columnId } },
+        })) > 0,
     );
   const lock = async () => {
     if (!(await lockColumn(tx, p.columnId, p.boardId))) {

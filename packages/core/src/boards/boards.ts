@@ -16,7 +16,7 @@ import {
   type Level,
 } from '../access/rules.ts';
 import type { ServiceContext } from '../shared/context.ts';
-import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../shared/errors.ts';
 import type { DomainEvent } from '../shared/events.ts';
 import { spread } from '../action-points/lexorank.ts';
 import { afterCreatedAt, decodeCursor, encodeCursor, toPage, type Page } from '../shared/pagination.ts';
@@ -183,10 +183,11 @@ export async function updateBoard(
   });
 }
 
-/** Deletes a board with its columns and positions (owner or ADMIN). Action points stay. */
+/** Deletes a board with its columns and positions (its owner only). Action points stay. */
 export async function deleteBoard(svc: ServiceContext, input: { boardId: string }): Promise<void> {
   await mutate(svc, async (tx, events) => {
-    await requireBoard(tx, svc.userId, input.boardId, 'ADMIN');
+    const caller = await requireBoard(tx, svc.userId, input.boardId, 'ADMIN');
+    if (!caller.isOwner) throw forbidden('Only the owner of a board can delete it');
     const board = await tx.board.findUniqueOrThrow({
       where: { id: input.boardId },
       select: { name: true, ownerId: true, permissions: { select: { userId: true } } },

@@ -8,6 +8,7 @@ import {
 } from '../access/rules.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { badRequest, notFound } from '../shared/errors.ts';
+import { truncateText } from '../shared/text.ts';
 import type { DomainEvent } from '../shared/events.ts';
 import { notify } from './notifications.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
@@ -31,7 +32,7 @@ export const commentSelect = {
 
 export type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
 
-const excerpt = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}…` : body);
+const excerpt = (body: string) => truncateText(body, 200);
 
 /** Comments of an action point, oldest first. */
 export async function listComments(

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, DbTx, Prisma } from '@ap/db/client';
 import { AppError } from '../shared/errors.ts';
+import { toStorableJson, toStorableText, truncateText } from '../shared/text.ts';
 import type { DomainEvent, EventBus } from '../shared/events.ts';
 import { mutate } from '../shared/tx.ts';
 import { provisionWorkspace } from './workspace.ts';
@@ -22,48 +23,51 @@ type Outcome = 'processed' | 'stale' | 'ignored';
 
 // ---------------------------------------------------------------- payloads
 
+/** Text from Clerk, made storable (no NUL, no lone surrogate) so a signed event is never refused forever. */
+const ZClerkText = z.string().overwrite(toStorableText);
+
 const ZMillis = z.number().int().nonnegative();
 
 const ZClerkUser = z.looseObject({
-  id: z.string().min(1),
-  email_addresses: z.array(z.looseObject({ id: z.string(), email_address: z.string() })).nullish(),
-  primary_email_address_id: z.string().nullish(),
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  username: z.string().nullish(),
-  image_url: z.string().nullish(),
+  id: ZClerkText.min(1),
+  email_addresses: z.array(z.looseObject({ id: ZClerkText, email_address: ZClerkText })).nullish(),
+  primary_email_address_id: ZClerkText.nullish(),
+  first_name: ZClerkText.nullish(),
+  last_name: ZClerkText.nullish(),
+  username: ZClerkText.nullish(),
+  image_url: ZClerkText.nullish(),
   created_at: ZMillis.nullish(),
   updated_at: ZMillis.nullish(),
 });
 
-const ZDeleted = z.looseObject({ id: z.string().min(1) });
+const ZDeleted = z.looseObject({ id: ZClerkText.min(1) });
 
 const ZClerkOrganization = z.looseObject({
-  id: z.string().min(1),
-  name: z.string(),
-  slug: z.string().nullish(),
-  image_url: z.string().nullish(),
+  id: ZClerkText.min(1),
+  name: ZClerkText,
+  slug: ZClerkText.nullish(),
+  image_url: ZClerkText.nullish(),
   created_at: ZMillis.nullish(),
   updated_at: ZMillis.nullish(),
 });
 
 const ZClerkMembership = z.looseObject({
-  id: z.string().min(1),
-  role: z.string().min(1),
+  id: ZClerkText.min(1),
+  role: ZClerkText.min(1),
   organization: ZClerkOrganization,
   public_user_data: z.looseObject({
-    user_id: z.string().min(1),
-    first_name: z.string().nullish(),
-    last_name: z.string().nullish(),
-    image_url: z.string().nullish(),
-    identifier: z.string().nullish(),
+    user_id: ZClerkText.min(1),
+    first_name: ZClerkText.nullish(),
+    last_name: ZClerkText.nullish(),
+    image_url: ZClerkText.nullish(),
+    identifier: ZClerkText.nullish(),
   }),
   created_at: ZMillis.nullish(),
   updated_at: ZMillis.nullish(),
 });
 
 const ZEnvelope = z.looseObject({
-  type: z.string().min(1).max(100),
+  type: ZClerkText.min(1).max(100),
   data: z.looseObject({}),
   timestamp: ZMillis.nullish(),
 });
@@ -318,7 +322,8 @@ export async function handleClerkWebhook(
 ): Promise<WebhookResult> {
   const envelope = ZEnvelope.safeParse(delivery.payload);
   const type = envelope.success ? envelope.data.type : 'invalid';
-  const payload = (delivery.payload ?? {}) as Prisma.InputJsonValue;
+  // Stored as jsonb, which takes neither NUL nor lone surrogates.
+  const payload = toStorableJson(delivery.payload ?? {}) as Prisma.InputJsonValue;
   const record = (status: string, error: string | null) =>
     svc.db.webhookDelivery.upsert({
       where: { id: delivery.id },
@@ -338,7 +343,7 @@ export async function handleClerkWebhook(
     apply = handlerFor(type, data, fallback);
   } catch (err) {
     const message = err instanceof z.ZodError ? z.prettifyError(err) : String(err);
-    await record('invalid', message.slice(0, MAX_ERROR_CHARS));
+    await record('invalid', truncateText(toStorableText(message), MAX_ERROR_CHARS));
     throw new AppError('BAD_REQUEST', `The ${type} payload is not valid`);
   }
 
@@ -361,7 +366,7 @@ export async function handleClerkWebhook(
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await record('failed', message.slice(0, MAX_ERROR_CHARS)).catch(() => {});
+    await record('failed', truncateText(toStorableText(message), MAX_ERROR_CHARS)).catch(() => {});
     throw err;
   }
 }

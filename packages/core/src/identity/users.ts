@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import { onResync } from '../shared/event-bus.ts';
 import type { EventBus } from '../shared/events.ts';
 import { ensureWorkspace } from './workspace.ts';
+import { toStorableText } from '../shared/text.ts';
 
 /** What identity verification says about the caller (a ClerkUser fits). */
 export interface Identity {
@@ -138,9 +139,9 @@ export async function ensureUser(
       data: [
         {
           clerkId: identity.clerkId,
-          email: email?.toLowerCase() ?? null,
-          displayName: name ?? null,
-          imageUrl: imageUrl ?? null,
+          email: email ? toStorableText(email).toLowerCase() : null,
+          displayName: name ? toStorableText(name) : null,
+          imageUrl: imageUrl ? toStorableText(imageUrl) : null,
         },
       ],
       skipDuplicates: true,

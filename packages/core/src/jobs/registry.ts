@@ -9,15 +9,7 @@ import { purgeDocument } from '../documents/documents.ts';
 import { BLOB_DELETE_JOB, DOCUMENT_PROCESS_JOB, DOCUMENT_PURGE_JOB, UPLOADS_SWEEP_JOB } from '../documents/jobs.ts';
 import { sweepUploads } from '../documents/uploads.ts';
 import type { Deps } from '../ports/deps.ts';
-import type { JobDefinition, JobHandler, JsonObject } from '../ports/job-queue.ts';
-
-export interface JobRegistration {
-  definition: JobDefinition;
-  // biome-ignore lint/suspicious/noExplicitAny: a registry holds handlers of every data type
-  handler: JobHandler<any>;
-  /** Jobs of this name run at once per process. Default 1. */
-  concurrency?: number;
-}
+import type { JobDefinition, JobRegistration, JsonObject } from '../ports/job-queue.ts';
 
 /** Defaults: 3 retries backing off from 5 s (about 5, 10, 20 s), 15 minutes per attempt, a dead-letter copy. */
 export function defineJob(name: string, policy: Partial<Omit<JobDefinition, 'name'>> = {}): JobDefinition {
@@ -46,7 +38,8 @@ export interface JobSchedule {
 export const jobSchedules: readonly JobSchedule[] = [{ name: UPLOADS_SWEEP_JOB, cron: '*/15 * * * *', data: {} }];
 
 /** Every job with its handler, bound to `deps`. */
-export function jobRegistrations(deps: Deps): readonly JobRegistration[] {
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds handlers of every data type
+export function jobRegistrations(deps: Deps): readonly JobRegistration<any>[] {
   return [
     {
       definition: definitions.documentPurge,

@@ -61,6 +61,14 @@ export interface RunningJob<T extends JsonObject = JsonObject> {
  */
 export type JobHandler<T extends JsonObject = JsonObject> = (job: RunningJob<T>) => Promise<void>;
 
+/** A job's definition with the handler that runs it (what runners are given). */
+export interface JobRegistration<T extends JsonObject = JsonObject> {
+  definition: JobDefinition;
+  handler: JobHandler<T>;
+  /** Jobs of this name run at once per process. Default 1. */
+  concurrency?: number;
+}
+
 export interface WorkOptions {
   /** Jobs of this name run at once in this process. Default 1. */
   concurrency?: number;

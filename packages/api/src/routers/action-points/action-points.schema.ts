@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { ActionPointDetail, ActionPointRow, BoardItem, Position } from '@ap/core/action-points/model';
 import { toPublicUser } from '@ap/core/identity/users';
-import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool, ZLevel } from '../../schemas.ts';
+import { ZBool, ZId, ZIsoDate, ZLevel, ZPaginationInput, ZPublicUser, ZQueryBool, ZText } from '../../schemas.ts';
 
 export const MAX_TITLE = 200;
 export const MAX_DESCRIPTION = 10_000;
 
-const ZTitle = z.string().trim().min(1).max(MAX_TITLE);
-const ZDescription = z.string().max(MAX_DESCRIPTION);
+const ZTitle = ZText.trim().min(1).max(MAX_TITLE);
+const ZDescription = ZText.max(MAX_DESCRIPTION);
 /** Placement next to another action point of the target column (neither: last). */
 const ZNeighbour = ZId.nullable().optional();
 
@@ -74,7 +74,7 @@ export const ZCreateActionPointInput = z.strictObject({
   description: ZDescription.nullable().optional(),
   dueDate: ZIsoDate.nullable().optional(),
   assigneeId: ZId.nullable().optional(),
-  completed: z.boolean().optional(),
+  completed: ZBool.optional(),
   /** With columnId: placed last in that column of that board. */
   boardId: ZId.optional(),
   columnId: ZId.optional(),
@@ -87,7 +87,7 @@ export const ZListActionPointsInput = z
     owned: ZQueryBool.optional(),
     sharedWithMe: ZQueryBool.optional(),
     assignedToMe: ZQueryBool.optional(),
-    q: z.string().trim().max(200).optional(),
+    q: ZText.trim().max(200).optional(),
     ...ZPaginationInput.shape,
   })
   .prefault({});
@@ -98,8 +98,8 @@ export const ZUpdateActionPointInput = z.strictObject({
   description: ZDescription.nullable().optional(),
   dueDate: ZIsoDate.nullable().optional(),
   assigneeId: ZId.nullable().optional(),
-  completed: z.boolean().optional(),
-  expectedVersion: z.number().int().min(1).optional(),
+  completed: ZBool.optional(),
+  expectedVersion: z.number({ error: 'must be an integer' }).int().min(1).optional(),
 });
 
 export const ZDeleteActionPointInput = z.strictObject({ actionPointId: ZId });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZId } from '../../schemas.ts';
+import { ZId, ZText } from '../../schemas.ts';
 
 export const ZBoardOnEventInput = z.strictObject({
   boardId: ZId,
   /** The id of the last event received: events after it are replayed first. */
-  lastEventId: z.string().max(20).nullish(),
+  lastEventId: ZText.max(20).nullish(),
 });

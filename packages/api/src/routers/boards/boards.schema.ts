@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { BoardDetail, BoardView, BoardWithLevel } from '@ap/core/boards/boards';
-import { ZId, ZIsoDate, ZPaginationInput, ZLevel } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZLevel, ZPaginationInput, ZText } from '../../schemas.ts';
 import { toBoardItemOutput, ZBoardItem } from '../action-points/action-points.schema.ts';
 import { toColumnOutput, ZColumn, ZColumnName } from '../columns/columns.schema.ts';
 
-const ZBoardName = z.string().trim().min(1).max(200);
-const ZBoardDescription = z.string().max(5_000);
+const ZBoardName = ZText.trim().min(1).max(200);
+const ZBoardDescription = ZText.max(5_000);
 
 export const ZBoard = z
   .object({
@@ -59,14 +59,14 @@ export const ZUpdateBoardInput = z.strictObject({
   name: ZBoardName.optional(),
   description: ZBoardDescription.nullable().optional(),
   /** When given and not the current version: CONFLICT. */
-  expectedVersion: z.number().int().min(1).optional(),
+  expectedVersion: z.number({ error: 'must be an integer' }).int().min(1).optional(),
 });
 
 export const ZDeleteBoardInput = z.strictObject({ boardId: ZId });
 
 export const ZViewBoardInput = z.strictObject({
   boardId: ZId,
-  limitPerColumn: z.coerce.number().int().min(1).max(200).default(50),
+  limitPerColumn: z.number({ error: 'must be an integer' }).int().min(1).max(200).default(50),
 });
 
 export function toBoardOutput(b: BoardWithLevel): z.input<typeof ZBoard> {

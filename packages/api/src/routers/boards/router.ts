@@ -72,7 +72,7 @@ export const boardsRouter = router({
     .mutation(updateHandler),
 
   delete: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/boards/{boardId}', tags, summary: 'Delete a board (owner or ADMIN); its action points stay' } })
+    .meta({ openapi: { method: 'DELETE', path: '/boards/{boardId}', tags, summary: 'Delete a board (its owner only); its action points stay' } })
     .input(ZDeleteBoardInput)
     .output(ZOk)
     .mutation(deleteHandler),

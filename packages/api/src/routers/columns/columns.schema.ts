@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ColumnRow } from '@ap/core/boards/columns';
-import { ZId, ZIsoDate, ZPaginationInput } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZPaginationInput, ZText } from '../../schemas.ts';
 
-export const ZColumnName = z.string().trim().min(1).max(100);
+export const ZColumnName = ZText.trim().min(1).max(100);
 /** Placement next to another column of the board (neither: last). */
 const ZNeighbour = ZId.nullable().optional();
 

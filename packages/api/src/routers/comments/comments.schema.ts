@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { MAX_COMMENT_LENGTH, MAX_MENTIONS } from '@ap/core/collaboration/comments';
-import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZText } from '../../schemas.ts';
 
-const ZBody = z
-  .string()
+const ZBody = ZText
   .min(1)
   .max(MAX_COMMENT_LENGTH)
   .refine((s) => s.trim().length > 0, { message: 'must not be blank' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool, ZText } from '../../schemas.ts';
 
 export const ZNotificationType = z
   .enum(['BOARD_GRANTED', 'ACTION_POINT_SHARED', 'ASSIGNED', 'MENTIONED', 'COMMENTED'])
@@ -34,5 +34,5 @@ export const ZMarkReadInput = z.strictObject({ notificationId: ZId });
 export const ZMarkAllReadOutput = z.object({ ok: z.literal(true), updated: z.number().int() });
 
 export const ZOnNewInput = z
-  .strictObject({ lastEventId: z.string().max(20).nullish() })
+  .strictObject({ lastEventId: ZText.max(20).nullish() })
   .optional();

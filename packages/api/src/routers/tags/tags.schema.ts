@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZPaginationInput } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZPaginationInput, ZText } from '../../schemas.ts';
 
-const ZName = z.string().trim().min(1).max(50);
-const ZColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a color like #1a2b3c' });
+const ZName = ZText.trim().min(1).max(50);
+const ZColor = ZText.regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a color like #1a2b3c' });
 
 export const ZTag = z
   .object({

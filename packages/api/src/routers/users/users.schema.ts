@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZPaginationInput, ZPublicUser } from '../../schemas.ts';
+import { wellFormed, ZIsoDate, ZPaginationInput, ZPublicUser, ZText } from '../../schemas.ts';
 
 export const ZMe = ZPublicUser.extend({
   clerkId: z.string(),
@@ -10,11 +10,11 @@ export const ZMe = ZPublicUser.extend({
 }).meta({ id: 'Me' });
 
 export const ZUpdateMeInput = z.strictObject({
-  displayName: z.string().trim().min(1).max(100).nullable().optional(),
-  imageUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional(),
+  displayName: ZText.trim().min(1).max(100).nullable().optional(),
+  imageUrl: wellFormed(z.url({ protocol: /^https?$/ })).max(2048).nullable().optional(),
 });
 
 export const ZSearchUsersInput = z.strictObject({
-  q: z.string().trim().min(1).max(100),
+  q: ZText.trim().min(1).max(100),
   ...ZPaginationInput.shape,
 });

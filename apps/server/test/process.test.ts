@@ -1,0 +1,94 @@
+// The server as an operating-system process: `npm start` is the server (a signal to the
+// PID npm got stops it), and shutdown drains in-flight requests for up to 30 s while
+// refusing new ones.
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '@ap/testing/db';
+import { startHarness } from './harness.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+async function down(url: string): Promise<boolean> {
+  // Polls until nothing listens (or gives up after a generous number of tries).
+  for (let i = 0; i < 80; i++) {
+    const up = await fetch(`${url}/health/live`, { signal: AbortSignal.timeout(1_000) }).then(
+      () => true,
+      () => false,
+    );
+    if (!up) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+describe('npm start', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s to the PID npm start gave stops the server', async (signal) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ap-npm-start-'));
+    // Its own process group, so that whatever it leaves behind can be cleaned up afterwards.
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: '0', HOST: '127.0.0.1', MIGRATE_ON_START: 'false', LOG_LEVEL: 'info', DATA_DIR: dataDir, CLERK_ISSUER: '', NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    npm.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<void>((r) => npm.once('exit', () => r()));
+    try {
+      const url = await new Promise<string>((ok, fail) => {
+        let out = '';
+        npm.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /"url":"(http:[^"]+)","msg":"listening"/.exec(out);
+          if (m) ok(m[1]!);
+        });
+        npm.once('exit', (code) => fail(new Error(`npm start exited (${code}): ${stderr}`)));
+      });
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+      // No update notice and no workspace-cycle warning at start-up.
+      expect(stderr).not.toMatch(/update available|cyclic workspace/i);
+      process.kill(npm.pid!, signal);
+      await exited;
+      expect(await down(url)).toBe(true);
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {}
+    }
+  }, 120_000);
+});
+
+describe('shutdown drain', () => {
+  it('stops taking new requests at once and lets one in flight for longer than 5 s finish', async () => {
+    const s = await startHarness();
+    const { token } = await s.issuer.newUser({ email: 'drain@example.test' });
+    const body = JSON.stringify({ displayName: 'Drained' });
+    const { port } = new URL(s.url);
+    const response = new Promise<{ status: number; text: string }>((ok, fail) => {
+      const req = request(
+        { host: '127.0.0.1', port, method: 'PATCH', path: '/api/users/me', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => ok({ status: res.statusCode!, text }));
+        },
+      );
+      req.on('error', fail);
+      // Half the body now, the rest after shutdown has begun and 5 s have passed.
+      req.write(body.slice(0, 5));
+      setTimeout(() => req.end(body.slice(5)), 6_000);
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const closing = s.server.close();
+    await expect(fetch(`${s.url}/health/live`)).rejects.toThrow();
+    const res = await response;
+    expect(res.status, res.text).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ displayName: 'Drained' });
+    await closing;
+    await s.issuer.close();
+  }, 60_000);
+});
