@@ -108,7 +108,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       clerkUser,
       user,
       /** The narrow context core services take. */
-      svc: asUser(ctx.deps, user.id),
+      svc: { ...asUser(ctx.deps, user.id), requestId: ctx.requestId },
     },
   });
 });
