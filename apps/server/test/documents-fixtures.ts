@@ -30,6 +30,35 @@ export interface FileWorld {
 
 const createCaller = createCallerFactory(appRouter);
 
+/**
+ * Gives a server's services a blob store (an Azurite of its own, in a temporary
+ * directory) and a job queue on the run's database, unless they have them already.
+ */
+export async function attachFileServices(deps: object): Promise<{ close(): Promise<void> }> {
+  const d = deps as { blobs?: BlobStore; jobs?: JobQueue; clock?: Clock };
+  if (d.blobs && d.jobs) return { close: async () => {} };
+  const dir = await mkdtemp(path.join(tmpdir(), 'ap-blobs-'));
+  const azurite = await startEmbeddedAzurite({ dataDir: path.join(dir, 'blob'), port: 0 });
+  const blobs = await createBlobStore({
+    AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+    AZURE_STORAGE_CONTAINER: 'documents',
+    EMBEDDED_BLOB_PORT: 0,
+    DATA_DIR: dir,
+    CORS_ORIGINS: [],
+  } as unknown as Parameters<typeof createBlobStore>[0]);
+  await blobs.ensureReady();
+  const runner = await startJobRunner({ databaseUrl: testDatabaseUrl(), handlers: [], definitions: jobDefinitions, max: 2 });
+  Object.assign(d, { blobs, jobs: runner.queue, clock: d.clock ?? systemClock });
+  return {
+    async close() {
+      await runner.stop({ graceful: false });
+      await blobs.close?.();
+      await azurite.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function startFileWorld(h: Harness): Promise<FileWorld> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ap-documents-'));
   const azurite = await startEmbeddedAzurite({ dataDir: path.join(dir, 'blob'), port: 0 });

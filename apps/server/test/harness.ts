@@ -11,6 +11,7 @@ import { startTestIssuer, type TestIssuer } from '@ap/testing/issuer';
 import { testDatabaseUrl } from '@ap/testing/db';
 import { createClient } from '@ap/client/client';
 import { startServer, type RunningServer } from '../src/server.ts';
+import { attachFileServices } from './documents-fixtures.ts';
 
 export interface TestUser {
   clerkId: string;
@@ -64,6 +65,8 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     ...envOverrides,
   });
   const server = await startServer(env, { quiet: !process.env.HARNESS_LOG });
+  // The blob store and job queue, where the server's composition does not provide them.
+  const files = await attachFileServices(server.deps);
   const createContext = createContextFactory(server.deps);
 
   const h: Harness = {
@@ -102,6 +105,7 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     },
     async close() {
       await server.close();
+      await files.close();
       await issuer.close();
     },
   };

@@ -38,7 +38,7 @@ export interface RestRoute {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** Procedures that make a new resource (REST answers 201 Created). */
-export const isCreate = (name: string) => /\.(create|addToBoard)$/.test(name);
+export const isCreate = (name: string) => /\.(create|createUpload|addToBoard)$/.test(name);
 
 type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; properties?: Record<string, JsonSchema> };
 

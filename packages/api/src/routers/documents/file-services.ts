@@ -9,16 +9,20 @@ import type { AuthedContext } from '../../trpc.ts';
 
 type MaybeFiles = Partial<Pick<CoreDeps, 'blobs' | 'jobs' | 'clock' | 'log'>>;
 
+/** A service this process was started without: any use of it is SERVICE_UNAVAILABLE (after access was checked). */
+function unavailable<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get: () => () => Promise.reject(new AppError('SERVICE_UNAVAILABLE', `${what} is not available on this server`)),
+  });
+}
+
 export function fileServices(ctx: AuthedContext): FileServices {
   const svc = ctx.svc as AuthedContext['svc'] & MaybeFiles;
   const deps = ctx.deps as AuthedContext['deps'] & MaybeFiles;
-  const blobs = svc.blobs ?? deps.blobs;
-  const jobs = svc.jobs ?? deps.jobs;
-  if (!blobs || !jobs) throw new AppError('SERVICE_UNAVAILABLE', 'File storage is not available on this server');
   return {
     ...svc,
-    blobs,
-    jobs,
+    blobs: svc.blobs ?? deps.blobs ?? unavailable<CoreDeps['blobs']>('Blob Storage'),
+    jobs: svc.jobs ?? deps.jobs ?? unavailable<CoreDeps['jobs']>('The job queue'),
     clock: svc.clock ?? deps.clock ?? systemClock,
     log: svc.log ?? ctx.log,
     requestId: svc.requestId ?? ctx.requestId,
