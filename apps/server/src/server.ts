@@ -1,5 +1,6 @@
 // Start-up and graceful shutdown: configuration, database (embedded or not),
-// migrations, authentication, event bus, HTTP listener.
+// migrations, event bus, core's services (blob store, AI providers, job queue and,
+// with RUN_WORKER, its runner), authentication, HTTP listener.
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -15,6 +16,7 @@ import { ActiveUsers } from '@ap/core/identity/users';
 import { connectionsHaveOwnBackends, createDb } from '@ap/db/client';
 import { openDatabase } from '@ap/db/embedded';
 import { migrate, migrationStatus } from '@ap/db/migrate';
+import { startServices } from '@ap/worker/services';
 import { createApp } from './app.ts';
 import { createMetrics } from './metrics.ts';
 import { mountWebhooks } from './webhooks.ts';
@@ -47,6 +49,7 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
     preparedStatements: !database.embedded && (await connectionsHaveOwnBackends(database.url)),
   });
   const events = await createEventBus({ url: database.url, db, log });
+  const services = await startServices(env, { databaseUrl: database.url, db, events, log, runJobs: env.RUN_WORKER, allowEmbeddedBlobs: true });
 
   let localJwks;
   let authenticator;
@@ -73,7 +76,7 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
 
   const users = new ActiveUsers();
   const stopFollowingUsers = users.follow(events);
-  const deps: Deps = { env, db, events, authenticator, profiles, users, log };
+  const deps: Deps = { ...services.deps, env, authenticator, profiles, users };
   const metrics = createMetrics();
   let shuttingDown = false;
   const readiness = {
@@ -140,6 +143,8 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
           for (const res of streams) res.destroy();
         });
         stopFollowingUsers();
+        // Running jobs get the same time to finish; the rest go back to the queue.
+        await services.close({ timeoutMs: options.drainMs ?? DRAIN_MS });
         await events.close?.();
         await db.$disconnect();
         await database.close();

@@ -8,10 +8,9 @@ import { createCallerFactory } from '@ap/api/trpc';
 import { appRouter } from '@ap/api/root';
 import { createContextFactory } from '@ap/api/context';
 import { startTestIssuer, type TestIssuer } from '@ap/testing/issuer';
-import { testDatabaseUrl } from '@ap/testing/db';
+import { testBlobConnectionString, testDatabaseUrl } from '@ap/testing/db';
 import { createClient } from '@ap/client/client';
 import { startServer, type RunningServer } from '../src/server.ts';
-import { attachFileServices } from './documents-fixtures.ts';
 
 export interface TestUser {
   clerkId: string;
@@ -60,13 +59,12 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     HOST: '127.0.0.1',
     DATABASE_URL: testDatabaseUrl(),
     MIGRATE_ON_START: 'false',
+    AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
     CLERK_ISSUER: issuer.issuer,
     LOG_LEVEL: process.env.HARNESS_LOG ? 'error' : 'silent',
     ...envOverrides,
   });
   const server = await startServer(env, { quiet: !process.env.HARNESS_LOG });
-  // The blob store and job queue, where the server's composition does not provide them.
-  const files = await attachFileServices(server.deps);
   const createContext = createContextFactory(server.deps);
 
   const h: Harness = {
@@ -105,7 +103,6 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     },
     async close() {
       await server.close();
-      await files.close();
       await issuer.close();
     },
   };
@@ -151,6 +148,7 @@ export async function startServerProcess(issuer: TestIssuer): Promise<{ url: str
       HOST: '127.0.0.1',
       DATABASE_URL: testDatabaseUrl(),
       MIGRATE_ON_START: 'false',
+      AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
       CLERK_ISSUER: issuer.issuer,
       LOG_LEVEL: 'info',
     },

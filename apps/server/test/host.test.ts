@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '@ap/testing/db';
+import { freshDatabase, testBlobConnectionString } from '@ap/testing/db';
 import { parseEnv } from '@ap/config/env';
 import { migrate } from '@ap/db/migrate';
 import { startServer } from '../src/server.ts';
@@ -225,7 +225,7 @@ describe('readiness and shutdown', () => {
   it('is not ready while a migration is pending', async () => {
     const db = await freshDatabase();
     try {
-      const env = parseEnv({ NODE_ENV: 'test', PORT: '0', DATABASE_URL: db.url, MIGRATE_ON_START: 'false', CLERK_ISSUER: h.issuer.issuer, LOG_LEVEL: 'silent' });
+      const env = parseEnv({ NODE_ENV: 'test', PORT: '0', DATABASE_URL: db.url, MIGRATE_ON_START: 'false', AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(), CLERK_ISSUER: h.issuer.issuer, LOG_LEVEL: 'silent' });
       const s = await startServer(env, { quiet: true });
       try {
         const before = await fetch(`${s.url}/health/ready`);

@@ -32,7 +32,7 @@ describe('npm start', () => {
     const npm = spawn('npm', ['start', '--silent'], {
       cwd: root,
       detached: true,
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: '0', HOST: '127.0.0.1', MIGRATE_ON_START: 'false', LOG_LEVEL: 'info', DATA_DIR: dataDir, CLERK_ISSUER: '', NODE_ENV: 'development' },
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: '0', HOST: '127.0.0.1', MIGRATE_ON_START: 'false', LOG_LEVEL: 'info', DATA_DIR: dataDir, EMBEDDED_BLOB_PORT: '0', CLERK_ISSUER: '', NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { loadOrCreateLocalIssuer } from '@ap/auth/local-issuer';
 import { createJwksAuthenticator } from '@ap/auth/jwks';
 import { parseEnv } from '@ap/config/env';
-import { testDatabaseUrl } from '@ap/testing/db';
+import { testBlobConnectionString, testDatabaseUrl } from '@ap/testing/db';
 import { startServer } from '../src/server.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -96,7 +96,7 @@ describe('npm run token', () => {
   it('a server with another DATA_DIR answers 401 naming the key directory it trusts', async () => {
     const serverDir = await mkdtemp(join(tmpdir(), 'ap-server-key-'));
     const otherDir = await mkdtemp(join(tmpdir(), 'ap-token-key-'));
-    const env = parseEnv({ NODE_ENV: 'development', PORT: '0', DATABASE_URL: testDatabaseUrl(), MIGRATE_ON_START: 'false', DATA_DIR: serverDir, LOG_LEVEL: 'silent' });
+    const env = parseEnv({ NODE_ENV: 'development', PORT: '0', DATABASE_URL: testDatabaseUrl(), MIGRATE_ON_START: 'false', DATA_DIR: serverDir, AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(), LOG_LEVEL: 'silent' });
     const server = await startServer(env, { quiet: true });
     try {
       const made = await runCli(['--email', 'bob@example.com'], devEnv(otherDir));

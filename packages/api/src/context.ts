@@ -1,26 +1,17 @@
 import type { Env } from '@ap/config/env';
 import type { Authenticator, ProfileSource } from '@ap/auth/types';
-import type { EventBus } from '@ap/core/shared/events';
+import type { Deps as CoreDeps, Logger } from '@ap/core/ports/deps';
 import type { ActiveUsers } from '@ap/core/identity/users';
-import type { Db } from '@ap/db/client';
 
-export interface Logger {
-  error(obj: unknown, msg?: string): void;
-  warn(obj: unknown, msg?: string): void;
-  info(obj: unknown, msg?: string): void;
-  child?(bindings: Record<string, unknown>): Logger;
-}
+export type { Logger };
 
-/** Long-lived services, created once at start-up. */
-export type Deps = {
+/** Long-lived services, created once at start-up: core's, and the host's own. */
+export type Deps = CoreDeps & {
   env: Env;
-  db: Db;
-  events: EventBus;
   authenticator: Authenticator;
   profiles?: ProfileSource;
   /** Callers recently found active (see ensureUser). */
   users?: ActiveUsers;
-  log?: Logger;
 };
 
 export type Context = {

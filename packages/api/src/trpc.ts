@@ -4,6 +4,7 @@ import { z, ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
 import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
 import { ensureUser } from '@ap/core/identity/users';
+import type { Deps as CoreDeps } from '@ap/core/ports/deps';
 import { asUser, type ServiceContext } from '@ap/core/shared/context';
 import type { Context } from './context.ts';
 
@@ -108,7 +109,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       clerkUser,
       user,
       /** The narrow context core services take. */
-      svc: { ...asUser(ctx.deps, user.id), requestId: ctx.requestId },
+      svc: { ...asUser<CoreDeps>(ctx.deps, user.id), requestId: ctx.requestId },
     },
   });
 });
@@ -117,7 +118,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 export type AuthedContext = Context & {
   clerkUser: Awaited<ReturnType<Context['deps']['authenticator']['authenticate']>>;
   user: Awaited<ReturnType<typeof ensureUser>>;
-  svc: ServiceContext;
+  svc: ServiceContext & CoreDeps;
 };
 
 /** What an authenticated procedure's handler receives (with `I`, its parsed input). */

@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     adminDatabaseUrl: string | null;
+    blobConnectionString: string;
   }
 }
 
@@ -12,6 +13,9 @@ let shared: Db | undefined;
 
 /** The run's migrated test database URL (see global-setup.ts). */
 export const testDatabaseUrl = (): string => inject('databaseUrl');
+
+/** The connection string of the run's Azurite (see global-setup.ts): what test servers store blobs in. */
+export const testBlobConnectionString = (): string => inject('blobConnectionString');
 
 /** One Prisma client per test worker, on the run's database. */
 export function testDb(): Db {

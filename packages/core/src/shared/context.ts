@@ -24,10 +24,9 @@ export interface ServiceContext extends Acting {
   events: EventBus;
 }
 
-/** A context in which the user acts themself. */
-export const asUser = (deps: Pick<ServiceContext, 'db' | 'events'>, userId: string): ServiceContext => ({
-  db: deps.db,
-  events: deps.events,
+/** A context in which the user acts themself, with the services of `deps`. */
+export const asUser = <D extends Pick<ServiceContext, 'db' | 'events'>>(deps: D, userId: string): D & ServiceContext => ({
+  ...deps,
   userId,
   actor: { type: 'user' },
 });
