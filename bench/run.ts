@@ -18,7 +18,9 @@
 // BENCH_CONNECTIONS (default 32).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -241,6 +243,9 @@ async function main() {
     MIGRATE_ON_START: 'false',
     CLERK_ISSUER: issuer.issuer,
     LOG_LEVEL: 'error',
+    // Its blob store: an embedded Azurite on a free port, in a directory of its own.
+    DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ap-bench-')),
+    EMBEDDED_BLOB_PORT: '0',
   });
   server.stdout!.resume();
   await waitFor(`${api}/health/ready`, (s) => s === 200);

@@ -67,6 +67,9 @@ export function checkPackage(dir) {
   }
   for (const file of list) {
     const text = readFileSync(file, 'utf8');
+    if (pkg.name !== '@ap/config' && /\bprocess\.env\b/.test(text)) {
+      problems.push(`${path.relative(root, file)}: reads process.env (read the environment through @ap/config)`);
+    }
     for (const m of text.matchAll(IMPORT)) {
       const typeOnly = !!m[2];
       const spec = m[3] ?? m[4] ?? m[5];

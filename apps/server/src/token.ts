@@ -6,7 +6,7 @@ import { mkdir, readFile, rename, rmdir, stat, writeFile } from 'node:fs/promise
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EnvError, parseEnv } from '@ap/config/env';
+import { EnvError, nodeEnv, parseEnv, type Env } from '@ap/config/env';
 import { loadOrCreateLocalIssuer } from '@ap/auth/local-issuer';
 
 const USAGE = 'usage: npm run token -- --email alice@example.com [--name "Alice"] [--ttl 3600]';
@@ -115,23 +115,15 @@ async function main(): Promise<number> {
     throw err;
   }
 
-  if (process.env.NODE_ENV === 'production') {
-    process.stderr.write(
-      'error: refusing to issue a local token with NODE_ENV=production: in production, session tokens come from Clerk.\n',
-    );
-    return 1;
-  }
-  if (process.env.CLERK_ISSUER?.trim()) {
-    process.stderr.write(
-      `error: CLERK_ISSUER is set (${process.env.CLERK_ISSUER.trim()}): the server only accepts tokens from Clerk, ` +
-        'so sign in through your Clerk frontend and use its session token. Unset CLERK_ISSUER to use the local issuer.\n',
-    );
-    return 1;
-  }
-
-  let dataDir: string;
+  let env: Env;
   try {
-    dataDir = parseEnv(process.env).DATA_DIR;
+    if (nodeEnv() === 'production') {
+      process.stderr.write(
+        'error: refusing to issue a local token with NODE_ENV=production: in production, session tokens come from Clerk.\n',
+      );
+      return 1;
+    }
+    env = parseEnv();
   } catch (err) {
     if (err instanceof EnvError) {
       process.stderr.write(`${err.message}\n`);
@@ -139,6 +131,14 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  if (env.CLERK_ISSUER) {
+    process.stderr.write(
+      `error: CLERK_ISSUER is set (${env.CLERK_ISSUER}): the server only accepts tokens from Clerk, ` +
+        'so sign in through your Clerk frontend and use its session token. Unset CLERK_ISSUER to use the local issuer.\n',
+    );
+    return 1;
+  }
+  const dataDir = env.DATA_DIR;
 
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const keyFile = resolve(dataDir, 'local-issuer.json');

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { nodeEnv } from '@ap/config/env';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { z, ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
@@ -59,12 +60,12 @@ const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
-    isDev: process.env.NODE_ENV !== 'production',
+    isDev: nodeEnv() !== 'production',
     // Keep idle SSE streams alive through proxies; clients reconnect when pings stop.
     sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
     errorFormatter({ shape, error, ctx }) {
       const app = toAppError(error);
-      const production = ctx?.deps.env.NODE_ENV === 'production' || process.env.NODE_ENV === 'production';
+      const production = (ctx?.deps.env.NODE_ENV ?? nodeEnv()) === 'production';
       return {
         code: shape.code,
         message: app.code === 'INTERNAL_SERVER_ERROR' && production ? 'Internal server error' : app.message,

@@ -244,3 +244,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   return result.data;
 }
+
+/**
+ * NODE_ENV alone, for code that needs it before (or without) the whole environment:
+ * module set-up, and the token CLI's refusal in production.
+ */
+export function nodeEnv(source: Record<string, string | undefined> = process.env): Env['NODE_ENV'] {
+  const result = EnvSchema.shape.NODE_ENV.safeParse(source.NODE_ENV?.trim() || undefined);
+  if (!result.success) throw new EnvError([{ variable: 'NODE_ENV', message: result.error.issues[0]?.message ?? 'is invalid' }]);
+  return result.data;
+}
+
