@@ -154,7 +154,7 @@ describe('documents.create checks the stored blob', () => {
     expect((await a.documents.create({ uploadId: u1.uploadId })).id).toBe(first.id);
 
     const u2 = await upload(a, { fileName: 'race.pdf', contentType: PDF, bytes: pdf('race') });
-    const results = await Promise.all(Array.from({ length: 5 }, () => a.documents.create({ uploadId: u2.uploadId })));
+    const results = await Promise.all(Array.from({ length: 8 }, () => a.documents.create({ uploadId: u2.uploadId })));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await db.document.count({ where: { uploadId: u2.uploadId } })).toBe(1);
     // An upload used for a document is not an attachment too.
@@ -314,6 +314,20 @@ describe('documents.onStatus', () => {
     expect(await next()).toMatchObject({ deleted: true });
     expect((await it.next()).done).toBe(true);
     expect(await codeOf(w.caller(carol.token).documents.onStatus({ documentId: doc.id }))).toBe('NOT_FOUND');
+  });
+
+  it('without a document id, streams the changes of every document the caller can see, and only those', async () => {
+    const a = w.caller(alice.token);
+    const hidden = await a.documents.create({ title: 'Hidden', text: 'Not for carol' });
+    const shared = await a.documents.create({ title: 'Shared', text: 'For carol' });
+    await a.documentShares.grant({ documentId: shared.id, userId: carol.id, level: 'VIEW' });
+    const stream = (await w.caller(carol.token).documents.onStatus({})) as AsyncIterable<unknown>;
+    const it = stream[Symbol.asyncIterator]();
+    const first = it.next();
+    await a.documents.reprocess({ documentId: hidden.id });
+    await a.documents.reprocess({ documentId: shared.id });
+    expect(((await first).value as [string, Record<string, unknown>])[1]).toMatchObject({ documentId: shared.id, version: 2, status: 'QUEUED' });
+    await it.return?.(undefined);
   });
 });
 

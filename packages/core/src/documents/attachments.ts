@@ -11,7 +11,7 @@ import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagin
 import { mutate } from '../shared/tx.ts';
 import { BLOB_DELETE_JOB } from './jobs.ts';
 import type { FileSettings } from './settings.ts';
-import { checkUploadedBlob, claimUpload, findOwnUpload, type FileServices } from './uploads.ts';
+import { checkUploadOnce, claimUpload, findOwnUpload, type FileServices } from './uploads.ts';
 
 export const attachmentSelect = {
   id: true,
@@ -60,7 +60,8 @@ export async function createAttachment(
   await requireActionPoint(svc.db, svc.userId, input.actionPointId, 'EDIT');
   const upload = await findOwnUpload(svc.db, svc.userId, input.uploadId);
   if (upload.status === 'USED') return attachmentOfUpload(svc, upload.id, input.actionPointId);
-  const checked = await checkUploadedBlob(svc, settings, upload, 'attachments');
+  const checked = await checkUploadOnce(svc, settings, upload, 'attachments');
+  if (checked === 'used') return attachmentOfUpload(svc, upload.id, input.actionPointId);
   const created = await mutate(svc, async (tx, events) => {
     await requireActionPoint(tx, svc.userId, input.actionPointId, 'EDIT');
     if (!(await claimUpload(tx, svc.jobs, checked, svc.userId, svc.clock.now()))) return null;

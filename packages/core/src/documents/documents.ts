@@ -26,7 +26,7 @@ import { mutate } from '../shared/tx.ts';
 import { recordAudit } from './audit.ts';
 import { DOCUMENT_PROCESS_JOB, DOCUMENT_PURGE_JOB } from './jobs.ts';
 import type { FileSettings } from './settings.ts';
-import { checkUploadedBlob, claimUpload, findOwnUpload, type FileServices } from './uploads.ts';
+import { checkUploadOnce, claimUpload, findOwnUpload, type FileServices } from './uploads.ts';
 
 export const documentSelect = {
   id: true,
@@ -165,7 +165,8 @@ export async function createDocument(svc: FileServices, settings: FileSettings, 
   if ('uploadId' in input) {
     const upload = await findOwnUpload(svc.db, svc.userId, input.uploadId);
     if (upload.status === 'USED') return documentOfUpload(svc, upload.id);
-    const checked = await checkUploadedBlob(svc, settings, upload, 'documents');
+    const checked = await checkUploadOnce(svc, settings, upload, 'documents');
+    if (checked === 'used') return documentOfUpload(svc, upload.id);
     const created = await mutate(svc, async (tx, events) => {
       if (!(await claimUpload(tx, svc.jobs, checked, svc.userId, svc.clock.now()))) return null;
       return insertDocument(

@@ -200,6 +200,26 @@ export async function checkUploadedBlob(
 }
 
 /**
+ * checkUploadedBlob, or 'used' when a concurrent request claimed the upload
+ * meanwhile (and so may have removed its blob already): the caller then answers
+ * with what that request made.
+ */
+export async function checkUploadOnce(
+  svc: FileServices,
+  settings: FileSettings,
+  upload: UploadRecord,
+  kind: 'documents' | 'attachments',
+): Promise<CheckedUpload | 'used'> {
+  try {
+    return await checkUploadedBlob(svc, settings, upload, kind);
+  } catch (err) {
+    const now = await svc.db.upload.findUnique({ where: { id: upload.id }, select: { status: true } });
+    if (now?.status === 'USED') return 'used';
+    throw err;
+  }
+}
+
+/**
  * Claims a checked upload inside the caller's transaction and enqueues the deletion
  * of its uploaded blob there. False when another request claimed it first.
  */
