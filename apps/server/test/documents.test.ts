@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepUploads } from '@ap/core/documents/uploads';
+import { jobDefinitions, jobRegistrations, jobSchedules } from '@ap/core/jobs/registry';
 import { testDb } from '@ap/testing/db';
 import { pdf, pe, png, ooxml } from '../../../packages/core/test/documents/fixtures.ts';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
@@ -296,6 +297,30 @@ describe('documents.delete', () => {
     expect(await codeOf(w.caller(carol.token).documents.delete({ documentId: doc.id }))).toBe('NOT_FOUND');
     const purge = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'document.purge' AND data->>'documentId' = ${doc.id}`;
     expect(Number(purge[0]!.n)).toBe(1);
+  });
+});
+
+describe('background jobs of documents', () => {
+  it('the purge job finishes a delete cut short after it committed, and does nothing more when run again', async () => {
+    const doc = await pdfDocument(alice);
+    const row = await db.document.findUniqueOrThrow({ where: { id: doc.id } });
+    await db.documentChunk.create({ data: { documentId: doc.id, ordinal: 0, text: 'c', start: 0, end: 1, headings: [], contentHash: 'h', tokenCount: 1 } });
+    // The delete's transaction committed, and the process stopped before purging.
+    await db.document.update({ where: { id: doc.id }, data: { deletedAt: new Date() } });
+    expect(await w.blobs.stat(row.blobName)).not.toBeNull();
+    const purge = jobRegistrations(h.server.deps).find((r) => r.definition.name === 'document.purge')!;
+    const job = { id: randomUUID(), name: 'document.purge', data: { documentId: doc.id }, attempt: 1, maxAttempts: 11, signal: new AbortController().signal };
+    await purge.handler(job);
+    expect(await w.blobs.stat(row.blobName)).toBeNull();
+    expect(await db.documentChunk.count({ where: { documentId: doc.id } })).toBe(0);
+    await purge.handler({ ...job, attempt: 2 });
+    expect(await db.auditLog.count({ where: { documentId: doc.id } })).toBeGreaterThan(0);
+  });
+
+  it('defines document.process for processing to handle, and registers no handler for it here', () => {
+    expect(jobDefinitions.map((d) => d.name)).toEqual(expect.arrayContaining(['document.process', 'document.purge', 'blob.delete', 'uploads.sweep']));
+    expect(jobRegistrations(h.server.deps).map((r) => r.definition.name).sort()).toEqual(['blob.delete', 'document.purge', 'uploads.sweep']);
+    expect(jobSchedules).toContainEqual(expect.objectContaining({ name: 'uploads.sweep' }));
   });
 });
 
