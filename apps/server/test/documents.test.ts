@@ -174,6 +174,8 @@ describe('documents.create checks the stored blob', () => {
     const row = await db.document.findUniqueOrThrow({ where: { id: first.id } });
     expect(new TextDecoder().decode((await w.blobs.read(row.blobName, { maxBytes: 1e6 }))!)).toBe(text);
     expect(await codeOf(a.documents.create({ text: 'no title' } as never))).toBe('BAD_REQUEST');
+    const plain = await a.documents.create({ title: 'Plan v1.2 / draft', text: 'Plain words', format: 'plain' });
+    expect(plain).toMatchObject({ title: 'Plan v1.2 / draft', fileName: 'Plan v1.2 _ draft.txt', contentType: 'text/plain' });
   });
 });
 

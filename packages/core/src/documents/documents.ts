@@ -26,6 +26,7 @@ import { mutate } from '../shared/tx.ts';
 import { recordAudit } from './audit.ts';
 import { DOCUMENT_PROCESS_JOB, DOCUMENT_PURGE_JOB } from './jobs.ts';
 import type { FileSettings } from './settings.ts';
+import { normalizeFileName } from './upload-policy.ts';
 import { checkUploadOnce, claimUpload, findOwnUpload, type FileServices } from './uploads.ts';
 
 export const documentSelect = {
@@ -208,7 +209,7 @@ export async function createDocument(svc: FileServices, settings: FileSettings, 
         svc,
         {
           title: input.title,
-          fileName: `${titleFrom(input.title).replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').slice(0, 190) || 'document'}.${contentType === 'text/plain' ? 'txt' : 'md'}`,
+          fileName: `${normalizeFileName(input.title.replace(/[\\/]/g, '_').slice(0, 190)) ?? 'document'}.${contentType === 'text/plain' ? 'txt' : 'md'}`,
           contentType,
           sizeBytes: bytes.byteLength,
           sha256: createHash('sha256').update(bytes).digest('hex'),
