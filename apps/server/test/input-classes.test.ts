@@ -364,7 +364,13 @@ describe('REST creates answer 201', () => {
       await c.actionPoints.create({ title: 'one', boardId: board.id, columnId: board.columns[0]!.id }),
       await c.actionPoints.create({ title: 'two' }),
     ];
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex');
+    const up = await c.blobStorage.createUpload({ fileName: 'new.png', contentType: 'image/png', sizeBytes: png.byteLength });
+    expect((await fetch(up.url, { method: 'PUT', headers: up.headers, body: png })).status).toBe(201);
     const bodies: Record<string, [string, unknown]> = {
+      'blobStorage.createUpload': ['/api/blob-storage/uploads', { fileName: 'new.pdf', contentType: 'application/pdf', sizeBytes: 10 }],
+      'documents.create': ['/api/documents', { title: 'New', text: 'New' }],
+      'attachments.create': [`/api/action-points/${ap1.id}/attachments`, { uploadId: up.uploadId }],
       'boards.create': ['/api/boards', { name: 'New' }],
       'actionPoints.create': ['/api/action-points', { title: 'New' }],
       'columns.create': [`/api/boards/${board.id}/columns`, { name: 'New' }],

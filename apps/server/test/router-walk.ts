@@ -219,7 +219,35 @@ export async function createFixture(h: Harness): Promise<Fixture> {
     select: { id: true },
   });
 
+  // Documents, an upload and an attachment, written as rows (access is what is probed here;
+  // the upload flow itself is tested against Azurite in documents.test.ts).
+  const upload = await db.upload.create({
+    data: { ownerId: owner.id, blobName: `uploads/${owner.id}/${randomUUID()}`, fileName: 'probe.pdf', contentType: 'application/pdf', sizeBytes: 10, expiresAt: new Date(Date.now() + 3_600_000) },
+    select: { id: true },
+  });
+  const document = await db.document.create({
+    data: {
+      title: 'Security fixture',
+      fileName: 'probe.md',
+      contentType: 'text/markdown',
+      sizeBytes: 5,
+      sha256: '0'.repeat(64),
+      status: 'QUEUED',
+      blobName: `documents/inline/${randomUUID()}`,
+      ownerId: owner.id,
+      permissions: { create: [{ userId: viewer.id, level: 'VIEW', grantedById: owner.id }, { userId: grantee.id, level: 'VIEW', grantedById: owner.id }] },
+    },
+    select: { id: true },
+  });
+  const attachment = await db.attachment.create({
+    data: { actionPointId: ap1!, uploaderId: owner.id, fileName: 'probe.png', contentType: 'image/png', sizeBytes: 10, storageKey: `attachments/${randomUUID()}` },
+    select: { id: true },
+  });
+
   const ids: Record<string, string> = {
+    documentId: document.id,
+    uploadId: upload.id,
+    attachmentId: attachment.id,
     boardId: board.boardId,
     columnId: board.columnIds[0]!,
     actionPointId: ap1!,

@@ -38,6 +38,8 @@ const NO_RESOURCE_ID = new Set([
   'notifications.markAllRead',
   'notifications.onNew',
   'embeddings.create', // computes vectors of the caller's own texts; reads and stores nothing
+  'blobStorage.createUpload', // an upload of the caller's own, gated by size and type
+  'documents.list', // only documents the caller can see
 ]);
 
 /**
@@ -48,6 +50,10 @@ const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND'; why: string }> = {
   'boards.create': {
     code: 'NOT_FOUND',
     why: 'anyone creates boards; placing one in an organization needs membership, and the viewer is not a member of the fixture organization',
+  },
+  'documents.create': {
+    code: 'NOT_FOUND',
+    why: "anyone creates documents from their own uploads; the fixture upload is another user's and the fixture organization is one the viewer is not a member of, so both are invisible",
   },
   'notifications.markRead': {
     code: 'NOT_FOUND',

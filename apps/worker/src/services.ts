@@ -3,7 +3,7 @@
 // the server runs it beside its HTTP listener.
 import { createAiProviders } from '@ap/ai/providers';
 import type { Env } from '@ap/config/env';
-import { jobDefinitions, jobRegistrations } from '@ap/core/jobs/registry';
+import { jobDefinitions, jobRegistrations, jobSchedules } from '@ap/core/jobs/registry';
 import { systemClock } from '@ap/core/ports/clock';
 import type { Deps, Logger } from '@ap/core/ports/deps';
 import type { EventBus } from '@ap/core/shared/events';
@@ -55,6 +55,7 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
         return o.runJobs ? jobRegistrations(deps) : [];
       },
     });
+    if (o.runJobs) for (const s of jobSchedules) await runner.queue.schedule(s.name, s.cron, s.data);
     return {
       deps,
       async close(options = {}) {

@@ -18,6 +18,7 @@ type JsonSchema = { properties?: Record<string, unknown>; required?: string[]; a
 const SUBSCRIPTIONS: Record<string, string> = {
   'notifications.onNew': "the caller's new notifications",
   'boards.onEvent': 'changes on one board the caller can view',
+  'documents.onStatus': 'status and progress of documents the caller can see',
 };
 
 /** Section titles, by the router a procedure belongs to. */
@@ -28,6 +29,9 @@ const SECTIONS: [string, string[]][] = [
   ['Sharing and permissions', ['boardPermissions', 'actionPointShares']],
   ['Collaboration', ['comments', 'tags', 'links']],
   ['Notifications and live events', ['notifications']],
+  ['Uploads (Blob Storage)', ['blobStorage']],
+  ['Documents', ['documents', 'documentShares', 'audit']],
+  ['Attachments', ['attachments']],
   ['Processing, embeddings and retrieval', ['embeddings']],
 ];
 

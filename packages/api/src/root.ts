@@ -2,7 +2,11 @@ import { router } from './trpc.ts';
 import { usersRouter } from './routers/users/router.ts';
 import { organizationsRouter } from './routers/organizations/router.ts';
 import { notificationsRouter } from './routers/notifications/router.ts';
-import { actionPointSharesRouter, boardPermissionsRouter } from './routers/grants/router.ts';
+import { actionPointSharesRouter, boardPermissionsRouter, documentSharesRouter } from './routers/grants/router.ts';
+import { blobStorageRouter } from './routers/blob-storage/router.ts';
+import { documentsRouter } from './routers/documents/router.ts';
+import { auditRouter } from './routers/audit/router.ts';
+import { attachmentsRouter } from './routers/attachments/router.ts';
 import { commentsRouter } from './routers/comments/router.ts';
 import { tagsRouter } from './routers/tags/router.ts';
 import { linksRouter } from './routers/links/router.ts';
@@ -24,6 +28,11 @@ export const appRouter = router({
   boards: boardsRouter,
   columns: columnsRouter,
   actionPoints: actionPointsRouter,
+  blobStorage: blobStorageRouter,
+  documents: documentsRouter,
+  documentShares: documentSharesRouter,
+  audit: auditRouter,
+  attachments: attachmentsRouter,
   embeddings: embeddingsRouter,
 });
 

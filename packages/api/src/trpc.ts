@@ -125,7 +125,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       clerkUser,
       user,
       /** The narrow context core services take. */
-      svc: asUser<CoreDeps>(ctx.deps, user.id),
+      svc: { ...asUser<CoreDeps>(ctx.deps, user.id), requestId: ctx.requestId },
     },
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Tables of "a user has a level on a resource" (board permissions, action-point
- * shares): one row shape, one set of statements. Table and column names come from
+ * shares, document permissions): one row shape, one set of statements. Table and column names come from
  * the fixed map below, never from input.
  */
 import { Prisma, type DbTx, type PermissionLevel } from './client.ts';
@@ -8,6 +8,7 @@ import { Prisma, type DbTx, type PermissionLevel } from './client.ts';
 export const GRANT_TABLES = {
   board: { table: 'BoardPermission', resource: 'boardId', grantor: 'grantedById' },
   actionPoint: { table: 'ActionPointShare', resource: 'actionPointId', grantor: 'sharedById' },
+  document: { table: 'DocumentPermission', resource: 'documentId', grantor: 'grantedById' },
 } as const;
 
 export type GrantTable = keyof typeof GRANT_TABLES;

@@ -51,6 +51,7 @@ function expectedType(f: Field, enums: Set<string>): string {
       Boolean: 'boolean',
       DateTime: 'timestamp without time zone',
       Json: 'jsonb',
+      Float: 'double precision',
     } as Record<string, string>
   )[f.type]!;
 }
@@ -159,7 +160,23 @@ describe('schema.prisma matches the migrated database', () => {
     const share = await db.actionPointShare.create({ data: { actionPointId: ap.id, userId: user.id, level: 'EDIT', sharedById: user.id } });
     const comment = await db.comment.create({ data: { actionPointId: ap.id, authorId: user.id, body: 'hi', mentions: [user.id], version: 2, editedAt: at } });
     const attachment = await db.attachment.create({
-      data: { actionPointId: ap.id, uploaderId: user.id, fileName: 'f.pdf', contentType: 'application/pdf', sizeBytes: 10, storageKey: `k/${uid}` },
+      data: { actionPointId: ap.id, uploaderId: user.id, fileName: 'f.pdf', contentType: 'application/pdf', sizeBytes: 10, storageKey: `k/${uid}`, uploadId: crypto.randomUUID(), sha256: 'a'.repeat(64) },
+    });
+    const upload = await db.upload.create({
+      data: { ownerId: user.id, blobName: `uploads/${uid}`, fileName: 'f.pdf', contentType: 'application/pdf', sizeBytes: 10, status: 'REFUSED', error: 'e', expiresAt: at, usedAt: at },
+    });
+    const document = await db.document.create({
+      data: {
+        title: 'D', fileName: 'd.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: 'b'.repeat(64), status: 'FAILED', progress: 0.5, error: 'e',
+        pageCount: 3, chunkCount: 2, version: 4, ownerId: user.id, organizationId: org.id, blobName: `documents/${uid}`, uploadId: upload.id, deletedAt: at,
+      },
+    });
+    const documentPermission = await db.documentPermission.create({ data: { documentId: document.id, userId: user.id, level: 'EDIT', grantedById: user.id } });
+    const chunk = await db.documentChunk.create({
+      data: { documentId: document.id, ordinal: 1, text: 't', start: 0, end: 1, pageStart: 1, pageEnd: 2, headings: ['H'], boxes: [{ page: 1 }], contentHash: 'h', tokenCount: 1, embeddingModel: 'm' },
+    });
+    const audit = await db.auditLog.create({
+      data: { documentId: document.id, actorId: user.id, actorType: 'RULE', actorRef: 'r', action: 'document.viewed', requestId: 'q', details: { a: 1 }, at },
     });
     const tag = await db.tag.create({ data: { boardId: board.id, name: 'bug', color: '#ff0000' } });
     const boardTag = await db.boardTag.create({ data: { boardId: board.id, tagId: tag.id } });
@@ -196,8 +213,13 @@ describe('schema.prisma matches the migrated database', () => {
       db.notification.findUniqueOrThrow({ where: { id: notification.id } }),
       db.activity.findUniqueOrThrow({ where: { id: activity.id } }),
       db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } }),
+      db.upload.findUniqueOrThrow({ where: { id: upload.id } }),
+      db.document.findUniqueOrThrow({ where: { id: document.id } }),
+      db.documentPermission.findUniqueOrThrow({ where: { id: documentPermission.id } }),
+      db.documentChunk.findUniqueOrThrow({ where: { id: chunk.id } }),
+      db.auditLog.findUniqueOrThrow({ where: { id: audit.id } }),
     ]);
-    const written = [user, org, role, userRole, board, column, ap, assoc, perm, share, comment, attachment, tag, boardTag, apTag, link, notification, activity, delivery];
+    const written = [user, org, role, userRole, board, column, ap, assoc, perm, share, comment, attachment, tag, boardTag, apTag, link, notification, activity, delivery, upload, document, documentPermission, chunk, audit];
     reads.forEach((r, i) => expect(r).toEqual(written[i]));
     expect(notification.seq).toBeTypeOf('bigint');
   });

@@ -1,9 +1,10 @@
 /**
- * Grants: "a user has a level on a resource". Board permissions and action-point
- * shares are two uses of this module (documents will be the third): list, grant
+ * Grants: "a user has a level on a resource". Board permissions, action-point
+ * shares and document shares are the three uses of this module: list, grant
  * or change, and revoke, with the same rules for all — only ADMIN manages grants,
  * nobody grants above their own level, the owner and the caller themself are never
- * grantees — and the same effects: an activity row, a notification for the grantee,
+ * grantees — and the same effects: a record of the change (board activity, or the
+ * document's audit log), a notification for the grantee,
  * and an access event when rights were taken away (live streams re-check access).
  *
  * Granting is idempotent (PUT): re-granting the same level changes nothing, and
@@ -26,7 +27,8 @@ import { notFound } from '../shared/errors.ts';
 import type { DomainEvent } from '../shared/events.ts';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { mutate } from '../shared/tx.ts';
-import { assertCanGrant, assertGrantee, grantableUser, lowered, requireActionPoint, requireBoard, type Level } from './rules.ts';
+import { recordAudit } from '../documents/audit.ts';
+import { assertCanGrant, assertGrantee, grantableUser, lowered, requireActionPoint, requireBoard, requireDocument, type Level } from './rules.ts';
 
 export type { GrantRow };
 
@@ -47,6 +49,8 @@ export interface GrantKind {
   /** The caller's level on the resource and its owner; NOT_FOUND when they cannot see it. */
   access(tx: DbTx, userId: string, resourceId: string): Promise<{ level: Level; ownerId: string }>;
   target(resourceId: string): Target;
+  /** What the grantee's notification carries besides the levels (e.g. the document's id). */
+  notificationData?(resourceId: string): Record<string, string>;
   /** Records a change of a grant in the resource's activity; returns the last row's id and time. */
   record(tx: DbTx, resourceId: string, entry: Omit<ActivityEntry, 'boardId' | 'actionPointId'>, events: DomainEvent[]): Promise<{ id: string; at: string }>;
 }
@@ -73,6 +77,24 @@ export const actionPointGrants: GrantKind = {
   access: (tx, userId, actionPointId) => requireActionPoint(tx, userId, actionPointId, 'VIEW'),
   target: (actionPointId) => ({ boardId: null, actionPointId }),
   record: (tx, actionPointId, entry, events) => recordOnActionPointBoards(tx, { ...entry, actionPointId }, events),
+};
+
+export const documentGrants: GrantKind = {
+  table: 'document',
+  what: 'document',
+  noun: 'share',
+  notification: 'DOCUMENT_SHARED',
+  access: (tx, userId, documentId) => requireDocument(tx, userId, documentId, 'VIEW'),
+  target: () => ({ boardId: null, actionPointId: null }),
+  notificationData: (documentId) => ({ documentId }),
+  // A document's grants are recorded in its audit log.
+  record: (tx, documentId, entry) =>
+    recordAudit(tx, {
+      by: entry.by,
+      action: entry.action.endsWith('.revoked') ? 'document.unshared' : 'document.shared',
+      documentIds: documentId,
+      details: { shareId: entry.entityId, ...entry.changes },
+    }),
 };
 
 /** Grants on a resource (anyone who can see it sees who else can), by user id. */
@@ -126,7 +148,7 @@ export async function grant(
         type: kind.notification,
         actorId: svc.userId,
         ...kind.target(input.resourceId),
-        data: { level: input.level, previousLevel: before?.level ?? null },
+        data: { level: input.level, previousLevel: before?.level ?? null, ...kind.notificationData?.(input.resourceId) },
       },
       events,
     );

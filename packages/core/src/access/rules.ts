@@ -287,3 +287,74 @@ export async function moveLevel(tx: DbTx, userId: string, boardId: string, facts
   });
 }
 
+
+// Documents: the owner; a DocumentPermission; members of the document's organization
+// (VIEW), its admins (ADMIN). A deleted document is visible to nobody. The SQL form
+// of documentVisibleTo is db's documents.ts (documentVisibleToSql), held equal by a test.
+
+/** Documents the user may see. */
+export function documentVisibleTo(userId: string): Prisma.DocumentWhereInput {
+  return { deletedAt: null, ...documentReachableBy(userId) };
+}
+
+/** Documents the user has a level on, deleted or not (a repeated delete is answered, not refused). */
+export function documentReachableBy(userId: string): Prisma.DocumentWhereInput {
+  return {
+    OR: [
+      { ownerId: userId },
+      { permissions: { some: { userId } } },
+      { organization: { deletedAt: null, members: { some: { userId } } } },
+    ],
+  };
+}
+
+/** Selects what `documentLevelOf` needs, for one user. */
+export function documentAccessSelect(userId: string) {
+  return {
+    ownerId: true,
+    deletedAt: true,
+    permissions: { where: { userId }, select: { level: true } },
+    organization: {
+      select: {
+        deletedAt: true,
+        members: { where: { userId }, select: { role: { select: { isAdmin: true } } } },
+      },
+    },
+  } satisfies Prisma.DocumentSelect;
+}
+
+type DocumentAccess = Prisma.DocumentGetPayload<{ select: ReturnType<typeof documentAccessSelect> }>;
+
+/** The user's level on a document: the best of ownership, their grant and their organization role. */
+export function documentLevelOf(doc: DocumentAccess, userId: string): Level | null {
+  if (doc.deletedAt) return null;
+  const org = doc.organization && !doc.organization.deletedAt ? doc.organization.members[0] : undefined;
+  return maxLevel([
+    doc.ownerId === userId ? 'ADMIN' : null,
+    doc.permissions[0]?.level as Level | undefined,
+    org ? (org.role.isAdmin ? 'ADMIN' : 'VIEW') : null,
+  ]);
+}
+
+export interface DocumentAccessResult {
+  id: string;
+  ownerId: string;
+  level: Level;
+}
+
+/** The caller's level on a document; NOT_FOUND without any, FORBIDDEN below `min`. */
+export async function requireDocument(db: DbTx, userId: string, documentId: string, min: Level): Promise<DocumentAccessResult> {
+  const doc = await db.document.findFirst({
+    where: { id: documentId, ...documentVisibleTo(userId) },
+    select: { id: true, ...documentAccessSelect(userId) },
+  });
+  const level = doc ? documentLevelOf(doc, userId) : null;
+  require(level, min, 'Document');
+  return { id: doc!.id, ownerId: doc!.ownerId, level: level! };
+}
+
+/** Organizations a user may put a document in: those they are a member of. */
+export const documentOrganizationFor = (userId: string, organizationId: string): Prisma.OrganizationWhereInput => ({
+  id: organizationId,
+  ...organizationVisibleTo(userId),
+});

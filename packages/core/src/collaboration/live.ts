@@ -23,10 +23,10 @@ export interface LiveItem<T> {
   data: T;
 }
 
-type Signal = 'resync';
+export type Signal = 'resync';
 
 /** Buffers bus events until the stream reads them; reading waits for the next or an abort. */
-class Inbox {
+export class Inbox {
   private items: (DomainEvent | Signal)[] = [];
   private wake: (() => void) | null = null;
 
@@ -54,7 +54,7 @@ class Inbox {
 }
 
 /** Listens on the bus until stopped, or until `signal` aborts (even if never read). */
-function listen(
+export function listen(
   svc: ServiceContext,
   accept: (e: DomainEvent) => boolean,
   signal?: AbortSignal,

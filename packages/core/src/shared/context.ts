@@ -14,6 +14,8 @@ export interface Acting {
   /** Local User id: whose rights apply, and on whose behalf the change is made. */
   userId: string;
   actor: Actor;
+  /** The id of the request the change is made in, when there is one (recorded in the audit log). */
+  requestId?: string;
 }
 
 /** What a core function needs to act for a user. */

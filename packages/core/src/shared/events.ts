@@ -30,6 +30,21 @@ export type DomainEvent =
       at: string;
     }
   | {
+      /** A document's status or progress changed (or it was deleted). */
+      kind: 'document';
+      /** `<version>.<updatedAt ms>`: unique per change of one document. */
+      id: string;
+      documentId: string;
+      status: string;
+      progress: number;
+      error: string | null;
+      version: number;
+      chunkCount: number;
+      pageCount: number | null;
+      deleted: boolean;
+      at: string;
+    }
+  | {
       /** Access to a board changed for these users (revoked, downgraded, deleted). */
       kind: 'access';
       id: string;
@@ -40,6 +55,7 @@ export type DomainEvent =
     };
 
 export type BoardEvent = Extract<DomainEvent, { kind: 'board' }>;
+export type DocumentEvent = Extract<DomainEvent, { kind: 'document' }>;
 
 export type EventListener = (event: DomainEvent) => void;
 

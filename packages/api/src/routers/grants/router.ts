@@ -1,5 +1,5 @@
-// Board permissions and action-point shares: two uses of the grants module.
-import { actionPointGrants, boardGrants } from '@ap/core/access/grants';
+// Board permissions, action-point shares and document shares: three uses of the grants module.
+import { actionPointGrants, boardGrants, documentGrants } from '@ap/core/access/grants';
 import { router } from '../../trpc.ts';
 import { grantProcedures } from './procedures.ts';
 
@@ -31,5 +31,20 @@ const actionPoint = grantProcedures({
   },
 });
 
+const document = grantProcedures({
+  kind: documentGrants,
+  resource: 'documentId',
+  grantor: 'grantedById',
+  schemaId: 'DocumentPermission',
+  path: '/documents/{documentId}/permissions',
+  tags: ['document-shares'],
+  summaries: {
+    list: 'Who a document is shared with (VIEW)',
+    grant: "Share a document with a user, or change their level (ADMIN; never above your own level; audited)",
+    revoke: 'Stop sharing a document with a user (ADMIN; audited)',
+  },
+});
+
 export const boardPermissionsRouter = router({ list: board.list, grant: board.grant, revoke: board.revoke });
 export const actionPointSharesRouter = router({ list: actionPoint.list, share: actionPoint.grant, unshare: actionPoint.revoke });
+export const documentSharesRouter = router({ list: document.list, grant: document.grant, revoke: document.revoke });
