@@ -15,8 +15,8 @@ export interface SamplePdfPage {
   lines: { text: string; size?: number; gapBefore?: number }[];
 }
 
-/** A PDF with one text page per entry (Letter size, Helvetica, 72 pt margins). */
-export async function makePdf(pages: SamplePdfPage[]): Promise<Uint8Array> {
+/** A PDF with one text page per entry (Letter size, Helvetica, 72 pt margins), then optionally a scanned page. */
+export async function makePdf(pages: SamplePdfPage[], scan?: { png: Uint8Array; width: number; height: number }): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
@@ -29,16 +29,16 @@ export async function makePdf(pages: SamplePdfPage[]): Promise<Uint8Array> {
       page.drawText(line.text, { x: 72, y, size, font: size > 12 ? bold : font });
     }
   }
+  if (scan) {
+    const image = await pdf.embedPng(scan.png);
+    pdf.addPage([scan.width, scan.height]).drawImage(image, { x: 0, y: 0, width: scan.width, height: scan.height });
+  }
   return pdf.save();
 }
 
-/** A PDF whose page is the given PNG, filling the page, with no text layer. */
-export async function makeScannedPdf(png: Uint8Array, page: { width: number; height: number } = { width: 612, height: 204 }): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const image = await pdf.embedPng(png);
-  const p = pdf.addPage([page.width, page.height]);
-  p.drawImage(image, { x: 0, y: 0, width: page.width, height: page.height });
-  return pdf.save();
+/** A PDF whose only page is the given PNG filling the page (size in points), with no text layer, as a scan is. */
+export function makeScannedPdf(png: Uint8Array, page: { width: number; height: number } = { width: 612, height: 204 }): Promise<Uint8Array> {
+  return makePdf([], { png, ...page });
 }
 
 /** Lays blocks out as PDF lines (headings larger), wrapping paragraphs at about `width` characters, `linesPerPage` to a page. */
