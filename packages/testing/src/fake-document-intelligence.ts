@@ -82,6 +82,8 @@ export interface FakeDocumentIntelligence {
   /** The next `times` operations end `failed` with this error. */
   failOperations(times: number, error?: { code: string; message: string }): void;
   requestsTo(stage: FakeDiStage): FakeDiRequest[];
+  /** Forgets requests and scripted faults, and restores the defaults. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -105,9 +107,11 @@ export function analyzeResultFromText(text: string, modelId = 'prebuilt-layout')
     const pageNumber = p + 1;
     const page: WireAnalyzeResult['pages'][number] = { pageNumber, angle: 0, width: 8.5, height: 11, unit: 'inch', words: [], lines: [], spans: [] };
     const pageStart = content.length ? content.length + 1 : 0;
+    // Blank lines end paragraphs; a marked line (`# `, `## `, `^ `) is a paragraph of its own.
     const groups: string[][] = [[]];
     for (const raw of pageText.split('\n')) {
       if (raw.trim() === '') groups.push([]);
+      else if (layout && /^(#|##|\^) /.test(raw.trim())) groups.push([raw.trim()], []);
       else groups[groups.length - 1]!.push(raw.trim());
     }
     let row = 0;
@@ -188,12 +192,13 @@ export async function startFakeDocumentIntelligence(options: { key?: string } = 
   };
   const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
+  const defaultResult = (document: Uint8Array, modelId: string) => analyzeResultFromText(new TextDecoder().decode(document), modelId);
   const fake: FakeDocumentIntelligence = {
     url: '',
     key,
     requests: [],
     pollsBeforeDone: 1,
-    resultFor: (document, modelId) => analyzeResultFromText(new TextDecoder().decode(document), modelId),
+    resultFor: defaultResult,
     failNext(times, fault, stage) {
       for (let i = 0; i < times; i++) faults.push({ stage, fault });
     },
@@ -205,6 +210,14 @@ export async function startFakeDocumentIntelligence(options: { key?: string } = 
     },
     requestsTo(stage) {
       return fake.requests.filter((r) => r.stage === stage);
+    },
+    reset() {
+      fake.requests.length = 0;
+      faults.length = 0;
+      failures.length = 0;
+      neverFinishCount = 0;
+      fake.pollsBeforeDone = 1;
+      fake.resultFor = defaultResult;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -247,7 +260,7 @@ export async function startFakeDocumentIntelligence(options: { key?: string } = 
         if (!json.base64Source) return answer(400, errorBody('InvalidRequest', 'base64Source or a binary body is required.'));
         document = Buffer.from(json.base64Source, 'base64');
       }
-      record.body = document;
+      record.body = new Uint8Array(document);
       if (document.length === 0) return answer(400, errorBody('InvalidRequest', 'The document is empty.'));
       const op: Operation = {
         id: randomUUID(),

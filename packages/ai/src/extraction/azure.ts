@@ -8,6 +8,7 @@
 //   that failed inside the service are retried up to `retry.maxRetries` times,
 //   Retry-After honoured up to `retry.maxRetryAfterMs`;
 // - what still fails is an AiUnavailableError (service `document-intelligence`).
+import { setMaxListeners } from 'node:events';
 import { AzureKeyCredential, DocumentAnalysisClient, type AnalyzeResult, type AnalyzedDocument } from '@azure/ai-form-recognizer';
 import { DEFAULT_RETRY_POLICY, type AiCallEvent, type RetryPolicy } from '../call-policy.ts';
 import { AiUnavailableError, type AiFailureReason } from '../errors.ts';
@@ -130,6 +131,8 @@ export class DocumentIntelligenceExtractor implements Extractor {
     const operationMs = this.options.operationTimeoutMs ?? this.options.timeoutMs * 4;
     const totalMs = this.options.totalTimeoutMs ?? this.options.timeoutMs * 10;
     const total = AbortSignal.timeout(totalMs);
+    // Each attempt links its own signal to the total one.
+    setMaxListeners(0, total);
     for (let attempt = 1; ; attempt++) {
       opts.signal?.throwIfAborted();
       const operation = AbortSignal.timeout(operationMs);
@@ -141,7 +144,8 @@ export class DocumentIntelligenceExtractor implements Extractor {
           abortSignal: signal,
           updateIntervalInMs: this.options.pollIntervalMs ?? 1000,
         });
-        const result = await poller.pollUntilDone({ abortSignal: signal });
+        // The SDK's poller checks the signal only between polls: race it, and stop the poller.
+        const result = await untilAborted(poller.pollUntilDone({ abortSignal: signal }), signal).finally(() => poller.stopPolling());
         this.options.onCall?.({ ...event, outcome: 'ok', durationMs: performance.now() - started });
         return layoutFromAnalyzeResult(result, model);
       } catch (err) {
@@ -156,7 +160,11 @@ export class DocumentIntelligenceExtractor implements Extractor {
           throw failure.error;
         }
         this.options.onCall?.({ ...base, outcome: 'retry', delayMs });
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await sleep(delayMs, AbortSignal.any([total, ...(opts.signal ? [opts.signal] : [])])).catch(() => {});
+        if (opts.signal?.aborted) throw opts.signal.reason;
+        if (total.aborted) {
+          throw new AiUnavailableError({ service: 'document-intelligence', provider: DOCUMENT_INTELLIGENCE_PROVIDER, reason: 'timeout', message: `no result within ${totalMs} ms over ${attempt} attempts`, cause: failure.error });
+        }
       }
     }
   }
@@ -191,7 +199,8 @@ export class DocumentIntelligenceExtractor implements Extractor {
       return fail('rejected', detail, false, extra);
     }
     if (err?.name === 'RestError') return fail('unavailable', `connection failed: ${message}`, true);
-    if (err?.name === 'FormRecognizerError') {
+    // The SDK's FormRecognizerError (not exported): an operation that ended `failed`.
+    if (err?.constructor?.name === 'FormRecognizerError' || (typeof err?.code === 'string' && Array.isArray(err?.details))) {
       // The operation itself failed in the service.
       const code: string = err.code ?? '';
       const transient = /InternalServerError|ServiceUnavailable|Timeout/i.test(code);
@@ -199,4 +208,28 @@ export class DocumentIntelligenceExtractor implements Extractor {
     }
     return fail('invalid_response', message, false);
   }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
