@@ -2,6 +2,7 @@
 // server (packages/testing/src/fake-document-intelligence.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '@ap/config/env';
+import type { Extractor as ExtractorPort } from '@ap/core/ports/extractor';
 import { chunkLayout } from '@ap/core/knowledge/chunking';
 import { analyzeResultFromText, startFakeDocumentIntelligence, type FakeDocumentIntelligence } from '@ap/testing/fake-document-intelligence';
 import { makePdf } from '@ap/testing/sample-documents';
@@ -195,6 +196,8 @@ describe('Document Intelligence extractor', () => {
 describe('createExtractor', () => {
   it('is local without Document Intelligence configured, and the providers carry it', async () => {
     const providers = createAiProviders(parseEnv({}));
+    const port: ExtractorPort = providers.extractor;
+    expect(port).toBe(providers.extractor);
     expect(providers.extractor.provider).toBe('local');
     const layout = await providers.extractor.extract(enc('# Hi\n\nthere'), 'text/markdown', 'a.md');
     expect(layout.model).toBe('local-markdown');
