@@ -115,6 +115,6 @@ export interface ExtractedLayout {
   /** In reading order. */
   paragraphs: LayoutParagraph[];
   tables: LayoutTable[];
-  /** The extractor that produced this layout, e.g. `azure-document-intelligence:prebuilt-layout` or `local-pdf-unpdf`. */
+  /** The extractor that produced this layout, e.g. `azure-document-intelligence:prebuilt-layout` or `local-pdf`. */
   model: string;
 }

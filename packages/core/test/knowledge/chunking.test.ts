@@ -10,6 +10,19 @@ const options = fc.record({
   overlapTokens: fc.integer({ min: 0, max: 40 }),
 });
 
+function checkOverlap(built: Built, chunks: Chunk[], overlapTokens: number) {
+  const { content } = built.layout;
+  for (let i = 1; i < chunks.length; i++) {
+    const [prev, c] = [chunks[i - 1]!, chunks[i]!];
+    if (c.start >= prev.end) continue;
+    // Overlap only within a section, never on a table piece, at most overlapTokens, starting at a word.
+    expect(c.headings.slice(0, prev.headings.length)).toEqual(prev.headings);
+    expect(c.tableHeader).toBeNull();
+    expect(countTokens(content.slice(c.start, prev.end).trim())).toBeLessThanOrEqual(overlapTokens);
+    expect(/\s/.test(content[c.start - 1]!)).toBe(true);
+  }
+}
+
 function checkInvariants(built: Built, chunks: Chunk[], maxTokens: number) {
   const { content } = built.layout;
   const covered = new Uint8Array(content.length);
@@ -41,12 +54,13 @@ function checkHeadings(built: Built, chunks: Chunk[]) {
 }
 
 describe('chunkLayout properties', () => {
-  it('chunks are in order, exact slices, cover every non-whitespace character and stay under the cap', () => {
+  it('chunks are in order, exact slices, cover every non-whitespace character, stay under the cap and overlap only within a section', () => {
     fc.assert(
       fc.property(documentArb, options, fc.constantFrom('', 'preamble text\n\n', '   '), (doc, opts, preamble) => {
         const built = buildLayout(doc, preamble);
         const chunks = chunkLayout(built.layout, opts);
         checkInvariants(built, chunks, opts.maxTokens);
+        checkOverlap(built, chunks, Math.min(opts.overlapTokens, Math.floor(opts.maxTokens / 2)));
       }),
       { numRuns: 120 },
     );
