@@ -3,9 +3,11 @@
 // - else OpenAI or a compatible server when OPENAI_API_KEY is set,
 // - else local: the hashing embedder, and no chat model (callers answer extractively).
 // An embedder without a hosted embedding model is the local one. Every choice is
-// named in its `model`.
+// named in its `model`. The extractor is Document Intelligence when
+// AZURE_DOCUMENT_INTELLIGENCE_* are set, else the local extractors (createExtractor).
 import type { Env } from '@ap/config/env';
 import type { AiCallEvent, RetryPolicy } from './call-policy.ts';
+import { createExtractor, type ClosableExtractor, type ExtractorFactoryOptions } from './extraction/create-extractor.ts';
 import { LocalHashingEmbedder } from './local-embedder.ts';
 import { OpenAiChatModel } from './openai-chat.ts';
 import { createOpenAiConnection, type OpenAiProvider } from './openai-client.ts';
@@ -25,6 +27,8 @@ export type AiConfig = Pick<
   | 'OPENAI_EMBEDDING_MODEL'
   | 'EMBEDDING_DIMENSIONS'
   | 'AI_TIMEOUT_MS'
+  | 'AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT'
+  | 'AZURE_DOCUMENT_INTELLIGENCE_KEY'
 >;
 
 export interface AiProviderOptions {
@@ -39,6 +43,8 @@ export interface AiProviderOptions {
   onCall?: (event: AiCallEvent) => void;
   /** The fetch the SDK uses. Default: the global one. */
   fetch?: typeof fetch;
+  /** Options of the extractor (OCR, Document Intelligence timeouts). */
+  extraction?: ExtractorFactoryOptions;
 }
 
 export interface AiProviders {
@@ -47,12 +53,15 @@ export interface AiProviders {
   embedder: Embedder;
   /** null: no chat model configured; answers are extractive. */
   chat: ChatModel | null;
+  /** Document Intelligence or the local extractors; `close()` it at shutdown (it may hold an OCR worker). */
+  extractor: ClosableExtractor;
 }
 
 export function createAiProviders(config: AiConfig, options: AiProviderOptions = {}): AiProviders {
   const connection = createOpenAiConnection(config, options.fetch ? { fetch: options.fetch } : {});
+  const extractor = createExtractor(config, options.extraction);
   if (!connection) {
-    return { provider: 'local', embedder: new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS }), chat: null };
+    return { provider: 'local', embedder: new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS }), chat: null, extractor };
   }
   const shared = {
     client: connection.client,
@@ -72,5 +81,5 @@ export function createAiProviders(config: AiConfig, options: AiProviderOptions =
       })
     : new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS });
   const chat = connection.chatModel ? new OpenAiChatModel({ ...shared, model: connection.chatModel }) : null;
-  return { provider: connection.provider, embedder, chat };
+  return { provider: connection.provider, embedder, chat, extractor };
 }

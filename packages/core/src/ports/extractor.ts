@@ -57,13 +57,28 @@ export interface LayoutLine {
   spans: TextSpan[];
 }
 
-/** Document Intelligence's paragraph roles; null for body text. */
-export type ParagraphRole = 'title' | 'sectionHeading' | 'pageHeader' | 'pageFooter' | 'pageNumber' | 'footnote' | 'formulaBlock';
+/**
+ * Document Intelligence's paragraph roles, plus `listItem` where the format marks
+ * lists (Markdown, HTML, DOCX); null for body text.
+ */
+export type ParagraphRole =
+  | 'title'
+  | 'sectionHeading'
+  | 'pageHeader'
+  | 'pageFooter'
+  | 'pageNumber'
+  | 'footnote'
+  | 'formulaBlock'
+  | 'listItem';
 
 export interface LayoutParagraph {
   content: string;
   role: ParagraphRole | null;
-  /** For headings where the format says (Markdown, DOCX): 1 for a title or top-level heading. */
+  /**
+   * For headings where the format says (Markdown, HTML, DOCX, PDF font sizes): 1 for
+   * a title or top-level heading. Without it a `title` counts as level 1 and a
+   * `sectionHeading` as level 2.
+   */
   headingLevel?: number;
   spans: TextSpan[];
   /** Empty where positions are unknown. */
@@ -100,6 +115,6 @@ export interface ExtractedLayout {
   /** In reading order. */
   paragraphs: LayoutParagraph[];
   tables: LayoutTable[];
-  /** The extractor that produced this layout, e.g. `azure-document-intelligence:prebuilt-layout` or `local-pdf-unpdf`. */
+  /** The extractor that produced this layout, e.g. `azure-document-intelligence:prebuilt-layout` or `local-pdf`. */
   model: string;
 }
