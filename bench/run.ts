@@ -123,7 +123,10 @@ async function seed(db: pg.Client, ownerId: string): Promise<Seeded> {
   const items = columnIds.map(() => Array.from({ length: PER_COLUMN }, () => randomUUID()));
   const itemRanks = ranks(PER_COLUMN);
   await db.query('BEGIN');
-  await db.query(`INSERT INTO "Board" ("id", "name", "description", "ownerId", "updatedAt") VALUES ($1, 'Bench board', 'Seeded by bench/run.ts', $2, now())`, [boardId, ownerId]);
+  await db.query(
+    `INSERT INTO "Board" ("id", "name", "description", "ownerId", "updatedAt") VALUES ($1, 'Bench board', 'Seeded by bench/run.ts', $2, now())`,
+    [boardId, ownerId],
+  );
   await db.query(
     `INSERT INTO "Column" ("id", "boardId", "name", "rank", "updatedAt")
      SELECT id, $1, name, rank, now() FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, name, rank)`,
@@ -316,7 +319,12 @@ async function main() {
           while (before === id) before = pick();
           const headers = { ...auth, 'content-type': 'application/json' };
           return transport === 'rest'
-            ? { ...req, headers, path: `/api/boards/${data.boardId}/action-points/${id}/move`, body: JSON.stringify({ columnId: col, beforeId: before }) }
+            ? {
+                ...req,
+                headers,
+                path: `/api/boards/${data.boardId}/action-points/${id}/move`,
+                body: JSON.stringify({ columnId: col, beforeId: before }),
+              }
             : {
                 ...req,
                 headers,
@@ -364,10 +372,14 @@ async function main() {
   console.log(`Moves on one column (${CONNECTIONS} connections)`);
   console.log(`  ${line(moves)}`);
   console.log(`  ${line(movesTrpc)}`);
-  console.log(`  ${'one-row UPDATE tx, one row'.padEnd(26)} ${fmt(sameRow).padStart(8)} tx/s   (before ${fmt(sameRowBefore)}, after ${fmt(sameRowAfter)})`);
+  console.log(
+    `  ${'one-row UPDATE tx, one row'.padEnd(26)} ${fmt(sameRow).padStart(8)} tx/s   (before ${fmt(sameRowBefore)}, after ${fmt(sameRowAfter)})`,
+  );
   console.log(`  ${'one-row UPDATE tx, 32 rows'.padEnd(26)} ${fmt(distinctRows).padStart(8)} tx/s`);
   console.log('');
-  console.log(`view ratio   REST ${fmt(viewRest, 2)}×  tRPC ${fmt(viewTrpc, 2)}× the floor   (goal ≥ ${VIEW_GOAL}×: ${Math.min(viewRest, viewTrpc) >= VIEW_GOAL ? 'met' : 'NOT met'})`);
+  console.log(
+    `view ratio   REST ${fmt(viewRest, 2)}×  tRPC ${fmt(viewTrpc, 2)}× the floor   (goal ≥ ${VIEW_GOAL}×: ${Math.min(viewRest, viewTrpc) >= VIEW_GOAL ? 'met' : 'NOT met'})`,
+  );
   console.log(
     `move ratio   REST ${fmt(moveRatio, 2)}×  tRPC ${fmt(moveRatioTrpc, 2)}× one-row UPDATE tx on one row ` +
       `(${fmt(moves.rps / distinctRows, 2)}× / ${fmt(movesTrpc.rps / distinctRows, 2)}× on 32 rows)   ` +

@@ -37,4 +37,6 @@ for (let i = 0; i < count; i++) {
 const total = performance.now() - started;
 durations.sort((a, b) => a - b);
 const q = (p: number) => durations[Math.min(durations.length - 1, Math.floor(p * durations.length))]!.toFixed(1);
-console.log(`${count} files uploaded and registered in ${(total / 1000).toFixed(2)} s: ${(total / count).toFixed(1)} ms per file (p50 ${q(0.5)} ms, p95 ${q(0.95)} ms)`);
+console.log(
+  `${count} files uploaded and registered in ${(total / 1000).toFixed(2)} s: ${(total / count).toFixed(1)} ms per file (p50 ${q(0.5)} ms, p95 ${q(0.95)} ms)`,
+);

@@ -45,7 +45,9 @@ function run(cmd, args) {
 
 function pnpmCommand() {
   try {
-    const v = execFileSync('pnpm', ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const v = execFileSync('pnpm', ['--version'], { env, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     if (v === pnpmVersion) return ['pnpm', []];
   } catch {}
   return ['npm', ['exec', '--yes', '--', `pnpm@${pnpmVersion}`]];

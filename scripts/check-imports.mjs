@@ -51,7 +51,8 @@ function* files(dir) {
   }
 }
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 export function checkPackage(dir) {
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
@@ -91,7 +92,9 @@ export function checkPackage(dir) {
 
 export function allPackageDirs() {
   return ['packages', 'apps'].flatMap((d) =>
-    readdirSync(path.join(root, d)).map((n) => path.join(root, d, n)).filter((p) => statSync(path.join(p, 'package.json'), { throwIfNoEntry: false })),
+    readdirSync(path.join(root, d))
+      .map((n) => path.join(root, d, n))
+      .filter((p) => statSync(path.join(p, 'package.json'), { throwIfNoEntry: false })),
   );
 }
 

@@ -12,7 +12,10 @@ const api = createClient({ url: process.env.API_URL ?? 'http://127.0.0.1:3000', 
 
 const board = await api.boards.create.mutate({ name: 'Launch' });
 console.log(`created board ${board.id} with columns ${board.columns.map((c) => c.name).join(', ')}`);
-const events = api.boards.onEvent.subscribe({ boardId: board.id }, { onData: (e) => console.log('event', JSON.stringify(e).slice(0, 200)) });
+const events = api.boards.onEvent.subscribe(
+  { boardId: board.id },
+  { onData: (e) => console.log('event', JSON.stringify(e).slice(0, 200)) },
+);
 const ap = await api.actionPoints.create.mutate({ title: 'Write the announcement', boardId: board.id, columnId: board.columns[0]!.id });
 console.log(`created action point ${ap.id}`);
 await new Promise((r) => setTimeout(r, 1_000));

@@ -227,7 +227,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
       responseMeta: ({ errors }) => {
         const waits = errors.map(toAppError).filter((e) => e.code === 'SERVICE_UNAVAILABLE');
         if (!waits.length) return {};
-        const seconds = Math.max(...waits.map((e) => (typeof e.details?.retryAfter === 'number' ? e.details.retryAfter : RETRY_AFTER_SECONDS)));
+        const seconds = Math.max(
+          ...waits.map((e) => (typeof e.details?.retryAfter === 'number' ? e.details.retryAfter : RETRY_AFTER_SECONDS)),
+        );
         return { headers: { 'Retry-After': String(seconds) } };
       },
       createContext: (o, c) => createContext({ req: o.req, requestId: c.get('requestId') }),
@@ -249,7 +251,11 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
 }
 
 const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures;
-const SUBSCRIPTIONS = new Set(Object.entries(PROCEDURES).filter(([, p]) => p._def.type === 'subscription').map(([name]) => name));
+const SUBSCRIPTIONS = new Set(
+  Object.entries(PROCEDURES)
+    .filter(([, p]) => p._def.type === 'subscription')
+    .map(([name]) => name),
+);
 
 /** The host's own fixed routes (everything else is under /trpc, /api or unmatched). */
 const FIXED_ROUTES = new Set([

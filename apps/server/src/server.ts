@@ -49,7 +49,14 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
     preparedStatements: !database.embedded && (await connectionsHaveOwnBackends(database.url)),
   });
   const events = await createEventBus({ url: database.url, db, log });
-  const services = await startServices(env, { databaseUrl: database.url, db, events, log, runJobs: env.RUN_WORKER, allowEmbeddedBlobs: true });
+  const services = await startServices(env, {
+    databaseUrl: database.url,
+    db,
+    events,
+    log,
+    runJobs: env.RUN_WORKER,
+    allowEmbeddedBlobs: true,
+  });
 
   let localJwks;
   let authenticator;
@@ -71,8 +78,7 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
     });
     log.warn('no CLERK_ISSUER: using the local development issuer (npm run token -- --email you@example.com)');
   }
-  const profiles =
-    env.CLERK_SECRET_KEY ? createClerkProfiles({ secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL }) : undefined;
+  const profiles = env.CLERK_SECRET_KEY ? createClerkProfiles({ secretKey: env.CLERK_SECRET_KEY, apiUrl: env.CLERK_API_URL }) : undefined;
 
   const users = new ActiveUsers();
   const stopFollowingUsers = users.follow(events);

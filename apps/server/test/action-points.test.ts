@@ -13,7 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 async function titles(u: TestUser, boardId: string, column = 0): Promise<string[]> {
   const view = await h.caller(u.token).boards.view({ boardId, limitPerColumn: 200 });
   const items = view.columns[column]!.items;
@@ -65,9 +64,9 @@ describe('actionPoints.create / get', () => {
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
     }
     const other = await h.caller(u.token).boards.create({ name: 'Other' });
-    expect(
-      await codeOf(h.caller(u.token).actionPoints.create({ title: 'x', boardId: board.id, columnId: other.columns[0]!.id })),
-    ).toBe('BAD_REQUEST');
+    expect(await codeOf(h.caller(u.token).actionPoints.create({ title: 'x', boardId: board.id, columnId: other.columns[0]!.id }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('needs EDIT on the board to create there; shows only the boards the caller can see', async () => {
@@ -77,9 +76,9 @@ describe('actionPoints.create / get', () => {
     const b = await o.boards.create({ name: 'B' });
     await o.boardPermissions.grant({ boardId: a.id, userId: viewer.id, level: 'VIEW' });
     await o.boardPermissions.grant({ boardId: b.id, userId: editor.id, level: 'EDIT' });
-    expect(
-      await codeOf(h.caller(viewer.token).actionPoints.create({ title: 'x', boardId: a.id, columnId: a.columns[0]!.id })),
-    ).toBe('FORBIDDEN');
+    expect(await codeOf(h.caller(viewer.token).actionPoints.create({ title: 'x', boardId: a.id, columnId: a.columns[0]!.id }))).toBe(
+      'FORBIDDEN',
+    );
 
     const ap = await o.actionPoints.create({ title: 'On two', boardId: a.id, columnId: a.columns[0]!.id });
     await o.actionPoints.addToBoard({ boardId: b.id, actionPointId: ap.id, columnId: b.columns[2]!.id });
@@ -207,9 +206,9 @@ describe('actionPoints.update', () => {
 
     expect(await codeOf(o.actionPoints.update({ actionPointId: ap.id, assigneeId: outsider.id }))).toBe('BAD_REQUEST');
     expect(await codeOf(o.actionPoints.create({ title: 'x', assigneeId: outsider.id }))).toBe('BAD_REQUEST');
-    expect(
-      await codeOf(o.actionPoints.update({ actionPointId: ap.id, assigneeId: '00000000-0000-4000-8000-000000000000' })),
-    ).toBe('BAD_REQUEST');
+    expect(await codeOf(o.actionPoints.update({ actionPointId: ap.id, assigneeId: '00000000-0000-4000-8000-000000000000' }))).toBe(
+      'BAD_REQUEST',
+    );
     expect((await o.actionPoints.get({ actionPointId: ap.id })).version).toBe(1);
 
     const assigned = await o.actionPoints.update({ actionPointId: ap.id, assigneeId: member.id });
@@ -274,9 +273,7 @@ describe('actionPoints.addToBoard / removeFromBoard', () => {
     expect(pos.body).toMatchObject({ id: ap.id, boardId: b.id, columnId: b.columns[1]!.id });
     expect(await titles(u, b.id, 1)).toEqual(['b1', 'traveller', 'b2', 'b3']);
     expect(await titles(u, a.id, 0)).toEqual(['traveller']);
-    expect(await codeOf(c.actionPoints.addToBoard({ boardId: b.id, actionPointId: ap.id, columnId: b.columns[0]!.id }))).toBe(
-      'CONFLICT',
-    );
+    expect(await codeOf(c.actionPoints.addToBoard({ boardId: b.id, actionPointId: ap.id, columnId: b.columns[0]!.id }))).toBe('CONFLICT');
 
     const del = await h.rest('DELETE', `/api/boards/${b.id}/action-points/${ap.id}`, { token: u.token });
     expect(del.status).toBe(200);
@@ -301,9 +298,9 @@ describe('actionPoints.addToBoard / removeFromBoard', () => {
     );
     // The other user cannot see the action point at all.
     const otherAp = await h.caller(other.token).actionPoints.create({ title: 'y' });
-    expect(
-      await codeOf(o.actionPoints.addToBoard({ boardId: mine.id, actionPointId: otherAp.id, columnId: mine.columns[0]!.id })),
-    ).toBe('NOT_FOUND');
+    expect(await codeOf(o.actionPoints.addToBoard({ boardId: mine.id, actionPointId: otherAp.id, columnId: mine.columns[0]!.id }))).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -362,15 +359,16 @@ describe('actionPoints.move', () => {
     // x was never in L: a mistake in the request, named.
     expect(await move({ beforeId: x.id })).toBe('BAD_REQUEST');
     expect(await move({ afterId: b.id, beforeId: x.id })).toBe('BAD_REQUEST');
-    const refused = await h.rest('POST', `/api/boards/${board.id}/action-points/${a.id}/move`, { token: u.token, body: { columnId: l!.id, beforeId: x.id } });
+    const refused = await h.rest('POST', `/api/boards/${board.id}/action-points/${a.id}/move`, {
+      token: u.token,
+      body: { columnId: l!.id, beforeId: x.id },
+    });
     expect(refused.body.data.fields).toEqual([{ path: 'beforeId', message: expect.any(String) }]);
     expect(await move({ rank: 'a' })).toBe('BAD_REQUEST');
-    expect(await codeOf(c.actionPoints.move({ boardId: other.id, actionPointId: a.id, columnId: other.columns[0]!.id }))).toBe(
-      'NOT_FOUND',
+    expect(await codeOf(c.actionPoints.move({ boardId: other.id, actionPointId: a.id, columnId: other.columns[0]!.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(h.caller(viewer.token).actionPoints.move({ boardId: board.id, actionPointId: a.id, columnId: r!.id }))).toBe(
+      'FORBIDDEN',
     );
-    expect(
-      await codeOf(h.caller(viewer.token).actionPoints.move({ boardId: board.id, actionPointId: a.id, columnId: r!.id })),
-    ).toBe('FORBIDDEN');
     expect(await titles(u, board.id, 0)).toEqual(['a', 'b']);
     // b moved away from L after the client read it: the list changed, CONFLICT.
     await c.actionPoints.move({ boardId: board.id, actionPointId: b.id, columnId: r!.id });

@@ -147,7 +147,12 @@ describe('authentication over both transports', () => {
     expect(trpc.status).toBe(200);
     expect(rest.body.id).toEqual(expect.any(String));
     expect(trpc.body.result.data.id).toBe(rest.body.id);
-    expect(rest.body).toMatchObject({ clerkId, email, displayName: 'Both Ways', organization: { id: 'org_1', slug: 'acme', role: 'org:admin' } });
+    expect(rest.body).toMatchObject({
+      clerkId,
+      email,
+      displayName: 'Both Ways',
+      organization: { id: 'org_1', slug: 'acme', role: 'org:admin' },
+    });
     const viaClient = await h.client(token).users.me.query();
     expect(viaClient.id).toBe(rest.body.id);
     expect(await h.server.deps.db.user.count({ where: { clerkId } })).toBe(1);
@@ -155,9 +160,7 @@ describe('authentication over both transports', () => {
 
   it('20 concurrent first requests with one new token create exactly one user', async () => {
     const { clerkId, token } = await h.issuer.newUser({ email: `race-${randomUUID()}@example.test` });
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => transports[i % 2]!.me(h, `Bearer ${token}`)),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => transports[i % 2]!.me(h, `Bearer ${token}`)));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     const ids = new Set(results.map((r, i) => transports[i % 2]!.userId(r.body)));
     expect(ids.size).toBe(1);

@@ -15,7 +15,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 describe('boards.create / get', () => {
   it('creates a board with the default columns in order, owned by the caller', async () => {
     const u = await h.user();
@@ -132,9 +131,7 @@ describe('boards.update / delete', () => {
     const v2 = await h.caller(u.token).boards.update({ boardId: board.id, name: 'After', expectedVersion: 1 });
     expect(v2.name).toBe('After');
     expect(v2.version).toBe(2);
-    expect(await codeOf(h.caller(u.token).boards.update({ boardId: board.id, name: 'Stale', expectedVersion: 1 }))).toBe(
-      'CONFLICT',
-    );
+    expect(await codeOf(h.caller(u.token).boards.update({ boardId: board.id, name: 'Stale', expectedVersion: 1 }))).toBe('CONFLICT');
     const rest = await h.rest('PATCH', `/api/boards/${board.id}`, {
       token: u.token,
       body: { description: 'x', expectedVersion: 1 },
@@ -144,9 +141,7 @@ describe('boards.update / delete', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.version).toBe(3);
     expect((await h.caller(u.token).boards.get({ boardId: board.id })).name).toBe('After');
-    expect(
-      (await h.rest('PATCH', `/api/boards/${board.id}`, { token: u.token, body: { ownerId: u.id } })).status,
-    ).toBe(400);
+    expect((await h.rest('PATCH', `/api/boards/${board.id}`, { token: u.token, body: { ownerId: u.id } })).status).toBe(400);
   });
 
   it('lets EDIT rename, VIEW not; only the owner deletes (an ADMIN grantee gets FORBIDDEN)', async () => {
@@ -266,7 +261,7 @@ describe('boards.view', () => {
     expect((await h.rest('GET', `/api/boards/${board.id}/view?limitPerColumn=0`, { token: u.token })).status).toBe(400);
   });
 
-  it('shows a viewer the board, and only this board\'s tags on a shared action point', async () => {
+  it("shows a viewer the board, and only this board's tags on a shared action point", async () => {
     const [u, viewer] = await Promise.all([h.user(), h.user()]);
     const { board } = await seed(u);
     const c = h.caller(u.token);
@@ -295,7 +290,10 @@ describe('boards.view', () => {
     const tag = await c.tags.create({ boardId: big.id, name: 't', color: '#123456' });
     for (const col of big.columns) {
       for (let i = 0; i < 12; i++) {
-        const ap = await db.actionPoint.create({ data: { title: `${col.name}${i}`, ownerId: u.id, assigneeId: u.id }, select: { id: true } });
+        const ap = await db.actionPoint.create({
+          data: { title: `${col.name}${i}`, ownerId: u.id, assigneeId: u.id },
+          select: { id: true },
+        });
         await db.actionPointBoardAssociation.create({
           data: { actionPointId: ap.id, boardId: big.id, columnId: col.id, rank: `i${String(i + 1).padStart(3, '0')}1` },
         });
@@ -305,7 +303,10 @@ describe('boards.view', () => {
     const count = async (boardId: string) => {
       let calls = 0;
       const counting = countingDb(db, () => calls++);
-      const view = await viewBoard({ db: counting, events: h.server.deps.events, userId: u.id, actor: { type: 'user' as const } }, { boardId, limitPerColumn: 10 });
+      const view = await viewBoard(
+        { db: counting, events: h.server.deps.events, userId: u.id, actor: { type: 'user' as const } },
+        { boardId, limitPerColumn: 10 },
+      );
       return { calls, items: view.columns.reduce((n, col) => n + col.items.length, 0), view };
     };
     const a = await count(small.id);
@@ -409,7 +410,12 @@ describe('boards in an organization', () => {
       data: {
         clerkId: `org_${suffix}`,
         name: 'Acme',
-        members: { create: [{ userId: member.id, roleId: memberRole.id }, { userId: admin.id, roleId: adminRole.id }] },
+        members: {
+          create: [
+            { userId: member.id, roleId: memberRole.id },
+            { userId: admin.id, roleId: adminRole.id },
+          ],
+        },
       },
     });
     const created = await h.rest('POST', '/api/boards', { token: member.token, body: { name: 'Team board', organizationId: org.id } });

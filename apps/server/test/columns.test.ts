@@ -12,7 +12,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 async function columnNames(u: TestUser, boardId: string): Promise<string[]> {
   const board = await h.caller(u.token).boards.get({ boardId });
   const ranks = board.columns.map((c) => c.rank);
@@ -50,13 +49,9 @@ describe('columns.create / update / move', () => {
     expect(await codeOf(c.columns.create({ boardId: board.id, name: 'x'.repeat(101) }))).toBe('BAD_REQUEST');
     expect(await codeOf(c.columns.create({ boardId: board.id, name: 'x', rank: 'a' } as never))).toBe('BAD_REQUEST');
     // A neighbour from another board is not a column of this board.
-    expect(await codeOf(c.columns.create({ boardId: board.id, name: 'x', beforeId: other.columns[0]!.id }))).toBe(
-      'BAD_REQUEST',
-    );
+    expect(await codeOf(c.columns.create({ boardId: board.id, name: 'x', beforeId: other.columns[0]!.id }))).toBe('BAD_REQUEST');
     // beforeId and afterId that are not adjacent: the caller's picture is stale.
-    expect(await codeOf(c.columns.create({ boardId: board.id, name: 'x', afterId: a!.id, beforeId: cc!.id }))).toBe(
-      'CONFLICT',
-    );
+    expect(await codeOf(c.columns.create({ boardId: board.id, name: 'x', afterId: a!.id, beforeId: cc!.id }))).toBe('CONFLICT');
     expect((await c.columns.create({ boardId: board.id, name: 'AB', afterId: a!.id, beforeId: b!.id })).name).toBe('AB');
     expect(await codeOf(c.columns.move({ columnId: a!.id, beforeId: a!.id }))).toBe('BAD_REQUEST');
 
@@ -102,9 +97,7 @@ describe('columns.create / update / move', () => {
     expect(got.columns.map((col) => col.name)).toEqual(['L', 'X', 'Y', 'R']);
     for (const col of got.columns) expect(col.rank.length).toBeLessThanOrEqual(MAX_RANK_LENGTH);
     const activity = await c.boards.activity({ boardId: board.id, limit: 200 });
-    expect(activity.items.some((a) => a.action === 'column.moved' && (a.changes as { rebalanced?: boolean }).rebalanced)).toBe(
-      true,
-    );
+    expect(activity.items.some((a) => a.action === 'column.moved' && (a.changes as { rebalanced?: boolean }).rebalanced)).toBe(true);
   });
 
   it('caps the number of columns of a board', async () => {

@@ -14,14 +14,7 @@ const notificationsOf = (userId: string) =>
 
 beforeAll(async () => {
   h = await startHarness();
-  [owner, viewer, editor, commenter, admin, stranger] = await Promise.all([
-    h.user(),
-    h.user(),
-    h.user(),
-    h.user(),
-    h.user(),
-    h.user(),
-  ]);
+  [owner, viewer, editor, commenter, admin, stranger] = await Promise.all([h.user(), h.user(), h.user(), h.user(), h.user(), h.user()]);
   const board = await setupBoard(h, owner.token, 'Comments', { actionPoints: 1 });
   boardId = board.boardId;
   apId = board.actionPointIds[0]!;
@@ -81,7 +74,7 @@ describe('posting', () => {
 
 describe('text shortened for excerpts', () => {
   it('a comment with an astral character at the cut point is accepted, and its excerpt is well-formed (REST and tRPC)', async () => {
-    for (const body of ['a'.repeat(198) + '\u{1F600}' + 'b', 'a'.repeat(199) + '\u{1F600}', 'e\u0301'.repeat(120)]) {
+    for (const body of [`${'a'.repeat(198)}\u{1F600}b`, `${'a'.repeat(199)}\u{1F600}`, 'e\u0301'.repeat(120)]) {
       const rest = await h.rest('POST', `/api/action-points/${apId}/comments`, { token: editor.token, body: { body } });
       expect(rest.status, JSON.stringify(rest.body).slice(0, 200)).toBe(201);
       const c = await h.caller(editor.token).comments.create({ actionPointId: apId, body });
@@ -124,9 +117,9 @@ describe('mentions and notifications', () => {
 
   it('refuses mentions of people who cannot see the action point, and creates nothing', async () => {
     const count = (await h.caller(owner.token).comments.list({ actionPointId: apId, limit: 200 })).items.length;
-    expect(
-      await codeOf(h.caller(owner.token).comments.create({ actionPointId: apId, body: 'hey', mentions: [stranger.id] })),
-    ).toBe('BAD_REQUEST');
+    expect(await codeOf(h.caller(owner.token).comments.create({ actionPointId: apId, body: 'hey', mentions: [stranger.id] }))).toBe(
+      'BAD_REQUEST',
+    );
     const rest = await h.rest('POST', `/api/action-points/${apId}/comments`, {
       token: owner.token,
       body: { body: 'hey', mentions: [randomUUID()] },

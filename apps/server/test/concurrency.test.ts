@@ -59,7 +59,10 @@ describe('concurrent moves on one column', () => {
     const movers = ids.slice(0, CONCURRENCY);
     const results = await Promise.all(movers.map((id) => moveOverRest(u, board.id, id, { columnId: col.id })));
     const statuses = results.map((r) => r.status);
-    expect(statuses.every((s) => s === 200 || s === 409), JSON.stringify(statuses)).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 409),
+      JSON.stringify(statuses),
+    ).toBe(true);
     const applied = movers.filter((_, i) => statuses[i] === 200);
     expect(applied.length).toBeGreaterThan(0);
 
@@ -84,7 +87,10 @@ describe('concurrent moves on one column', () => {
     const movers = ids.filter((id) => id !== anchor).slice(0, CONCURRENCY);
     const results = await Promise.all(movers.map((id) => moveOverRest(u, board.id, id, { columnId: col.id, beforeId: anchor })));
     const statuses = results.map((r) => r.status);
-    expect(statuses.every((s) => s === 200), JSON.stringify(results.filter((r) => r.status !== 200).map((r) => r.body))).toBe(true);
+    expect(
+      statuses.every((s) => s === 200),
+      JSON.stringify(results.filter((r) => r.status !== 200).map((r) => r.body)),
+    ).toBe(true);
 
     const after = await columnOrder(col.id);
     expectUniqueSorted(after.ranks);
@@ -120,7 +126,10 @@ describe('concurrent moves on one column', () => {
       );
     });
     const codes = await Promise.all(calls);
-    expect(codes.every((c) => c === 'OK' || c === 'CONFLICT'), codes.join(',')).toBe(true);
+    expect(
+      codes.every((c) => c === 'OK' || c === 'CONFLICT'),
+      codes.join(','),
+    ).toBe(true);
 
     const main = await columnOrder(col.id);
     const other = await columnOrder(side.id);
@@ -138,7 +147,10 @@ describe('concurrent moves on one column', () => {
         h.rest('POST', '/api/action-points', { token: u.token, body: { title: `c${i}`, boardId: board.id, columnId: col.id } }),
       ),
     );
-    expect(results.map((r) => r.status).every((s) => s === 201), JSON.stringify(results.map((r) => r.status))).toBe(true);
+    expect(
+      results.map((r) => r.status).every((s) => s === 201),
+      JSON.stringify(results.map((r) => r.status)),
+    ).toBe(true);
     const after = await columnOrder(col.id);
     expectUniqueSorted(after.ranks);
     expect([...after.ids].sort()).toEqual(results.map((r) => r.body.id as string).sort());
@@ -152,9 +164,11 @@ describe('concurrent moves on one column', () => {
     const shared = await c.actionPoints.create({ title: 'shared', boardId: one.id, columnId: one.columns[0]!.id });
     await c.actionPoints.addToBoard({ boardId: two.id, actionPointId: shared.id, columnId: two.columns[0]!.id });
     const pItems: string[] = [];
-    for (let i = 0; i < 4; i++) pItems.push((await c.actionPoints.create({ title: `p${i}`, boardId: two.id, columnId: two.columns[0]!.id })).id);
+    for (let i = 0; i < 4; i++)
+      pItems.push((await c.actionPoints.create({ title: `p${i}`, boardId: two.id, columnId: two.columns[0]!.id })).id);
     const qItems: string[] = [];
-    for (let i = 0; i < 4; i++) qItems.push((await c.actionPoints.create({ title: `q${i}`, boardId: two.id, columnId: two.columns[1]!.id })).id);
+    for (let i = 0; i < 4; i++)
+      qItems.push((await c.actionPoints.create({ title: `q${i}`, boardId: two.id, columnId: two.columns[1]!.id })).id);
 
     const client = h.client(u.token);
     const onOne = Array.from({ length: 16 }, (_, i) =>

@@ -15,12 +15,7 @@ const referencePath = fileURLToPath(new URL('../../../docs/api.md', import.meta.
 const reference = existsSync(referencePath) ? readFileSync(referencePath, 'utf8') : '';
 
 /** Sections of API.md's procedures whose procedures are not built yet (matched by the start of the section's first line). */
-const BEING_BUILT = [
-  'Processing, embeddings and retrieval',
-  'AI services',
-  'Bot',
-  'Workflows',
-];
+const BEING_BUILT = ['Processing, embeddings and retrieval', 'AI services', 'Bot', 'Workflows'];
 
 type Meta = { openapi?: { method: string; path: string } };
 const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string; meta?: Meta } }> } })._def
@@ -97,7 +92,11 @@ describe.skipIf(!contract)('API contract (../shared/API.md)', () => {
       const meta = procedures[name]?._def.meta?.openapi;
       const ref = documented.get(name);
       return (
-        meta?.method !== method || meta.path !== path || !doc.paths[path]?.[method.toLowerCase()] || ref?.method !== method || ref.path !== path
+        meta?.method !== method ||
+        meta.path !== path ||
+        !doc.paths[path]?.[method.toLowerCase()] ||
+        ref?.method !== method ||
+        ref.path !== path
       );
     });
     expect(wrong).toEqual([]);

@@ -56,7 +56,11 @@ describe('SAS URLs on Azurite', () => {
 
     // A store whose clock is two hours behind signs URLs that have already expired.
     const late = await w.storeAt(-2 * 60 * 60_000);
-    const expiredUp = await late.createUploadUrl({ blobName: `uploads/${alice.id}/${randomUUID()}`, contentType: PDF, expiresInMinutes: 15 });
+    const expiredUp = await late.createUploadUrl({
+      blobName: `uploads/${alice.id}/${randomUUID()}`,
+      contentType: PDF,
+      expiresInMinutes: 15,
+    });
     expect((await fetch(expiredUp.url, { method: 'PUT', headers: expiredUp.headers, body: bytes })).status).toBe(403);
     const { blobName } = await db.document.findUniqueOrThrow({ where: { id: doc.id } });
     const expiredDown = await late.createDownloadUrl({ blobName, fileName: 'x.pdf', expiresInMinutes: 5 });
@@ -68,10 +72,18 @@ describe('blobStorage.createUpload gates before any URL exists', () => {
   it('refuses too large, unaccepted and double-extension files with their codes, and records nothing', async () => {
     const a = w.caller(alice.token);
     const before = await db.upload.count({ where: { ownerId: alice.id } });
-    expect(await codeOf(a.blobStorage.createUpload({ fileName: 'big.pdf', contentType: PDF, sizeBytes: 52_428_801 }))).toBe('PAYLOAD_TOO_LARGE');
-    expect(await codeOf(a.blobStorage.createUpload({ fileName: 'invoice.pdf.exe', contentType: PDF, sizeBytes: 10 }))).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(await codeOf(a.blobStorage.createUpload({ fileName: 'report.pdf', contentType: 'application/x-msdownload', sizeBytes: 10 }))).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(await codeOf(a.blobStorage.createUpload({ fileName: 'photo.png', contentType: PDF, sizeBytes: 10 }))).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(await codeOf(a.blobStorage.createUpload({ fileName: 'big.pdf', contentType: PDF, sizeBytes: 52_428_801 }))).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+    expect(await codeOf(a.blobStorage.createUpload({ fileName: 'invoice.pdf.exe', contentType: PDF, sizeBytes: 10 }))).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expect(
+      await codeOf(a.blobStorage.createUpload({ fileName: 'report.pdf', contentType: 'application/x-msdownload', sizeBytes: 10 })),
+    ).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(await codeOf(a.blobStorage.createUpload({ fileName: 'photo.png', contentType: PDF, sizeBytes: 10 }))).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expect(await db.upload.count({ where: { ownerId: alice.id } })).toBe(before);
   });
 
@@ -129,13 +141,24 @@ describe('documents.create checks the stored blob', () => {
     const a = w.caller(alice.token);
     const files = [
       { fileName: 'contract.pdf', contentType: PDF, bytes: pdf('accept') },
-      { fileName: 'spec.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: ooxml('docx') },
+      {
+        fileName: 'spec.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes: ooxml('docx'),
+      },
       { fileName: 'scan.png', contentType: 'image/png', bytes: png() },
     ];
     for (const f of files) {
       const u = await upload(a, f);
       const doc = await a.documents.create({ uploadId: u.uploadId });
-      expect(doc).toMatchObject({ fileName: f.fileName, contentType: f.contentType, sizeBytes: f.bytes.byteLength, status: 'QUEUED', level: 'ADMIN', version: 1 });
+      expect(doc).toMatchObject({
+        fileName: f.fileName,
+        contentType: f.contentType,
+        sizeBytes: f.bytes.byteLength,
+        status: 'QUEUED',
+        level: 'ADMIN',
+        version: 1,
+      });
       const { createHash } = await import('node:crypto');
       expect(doc.sha256).toBe(createHash('sha256').update(f.bytes).digest('hex'));
       const row = await db.document.findUniqueOrThrow({ where: { id: doc.id } });
@@ -143,7 +166,9 @@ describe('documents.create checks the stored blob', () => {
       const upRow = await db.upload.findUniqueOrThrow({ where: { id: u.uploadId } });
       expect(upRow.status).toBe('USED');
       expect(await w.blobs.stat(upRow.blobName)).toBeNull();
-      const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'document.process' AND data->>'documentId' = ${doc.id}`;
+      const jobs = await db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM pgboss.job WHERE name = 'document.process' AND data->>'documentId' = ${doc.id}`;
       expect(Number(jobs[0]!.n)).toBe(1);
     }
   });
@@ -220,8 +245,16 @@ describe('access to documents', () => {
 
   it('a document in an organization is VIEW for its members and ADMIN for its admins; only members create there', async () => {
     const suffix = randomUUID().slice(0, 8);
-    const member = await db.role.upsert({ where: { key: 'org:doc-member' }, create: { key: 'org:doc-member', name: 'Member' }, update: {} });
-    const admin = await db.role.upsert({ where: { key: 'org:doc-admin' }, create: { key: 'org:doc-admin', name: 'Admin', isAdmin: true }, update: {} });
+    const member = await db.role.upsert({
+      where: { key: 'org:doc-member' },
+      create: { key: 'org:doc-member', name: 'Member' },
+      update: {},
+    });
+    const admin = await db.role.upsert({
+      where: { key: 'org:doc-admin' },
+      create: { key: 'org:doc-admin', name: 'Admin', isAdmin: true },
+      update: {},
+    });
     const org = await db.organization.create({ data: { clerkId: `org_doc_${suffix}`, name: 'Docs org' } });
     await db.userRole.createMany({
       data: [
@@ -269,7 +302,9 @@ describe('the audit log', () => {
     expect(rows.every((r) => r.documentId === doc.id && r.actorType === 'USER' && r.requestId?.startsWith('req-'))).toBe(true);
     expect(rows[2]!.details).toEqual({ title: { from: 'contract', to: 'Signed contract' } });
     expect(rows[5]!.details).toMatchObject({ userId: bob.id, level: { from: null, to: 'VIEW' } });
-    const jobs = await db.$queryRaw<{ v: string }[]>`SELECT data->>'version' AS v FROM pgboss.job WHERE name = 'document.process' AND data->>'documentId' = ${doc.id} ORDER BY created_on`;
+    const jobs = await db.$queryRaw<
+      { v: string }[]
+    >`SELECT data->>'version' AS v FROM pgboss.job WHERE name = 'document.process' AND data->>'documentId' = ${doc.id} ORDER BY created_on`;
     expect(jobs.map((j) => j.v)).toEqual(['1', '3']);
   });
 
@@ -285,7 +320,9 @@ describe('documents.delete', () => {
     const a = w.caller(alice.token);
     const doc = await pdfDocument(alice);
     const row = await db.document.findUniqueOrThrow({ where: { id: doc.id } });
-    await db.documentChunk.create({ data: { documentId: doc.id, ordinal: 0, text: 'chunk', start: 0, end: 5, headings: ['H'], contentHash: 'h', tokenCount: 1 } });
+    await db.documentChunk.create({
+      data: { documentId: doc.id, ordinal: 0, text: 'chunk', start: 0, end: 5, headings: ['H'], contentHash: 'h', tokenCount: 1 },
+    });
     expect((await a.documents.chunks({ documentId: doc.id })).items.map((c) => c.text)).toEqual(['chunk']);
 
     await a.documents.delete({ documentId: doc.id });
@@ -297,7 +334,9 @@ describe('documents.delete', () => {
     expect((await a.documents.delete({ documentId: doc.id })).ok).toBe(true);
     expect(await db.auditLog.count({ where: { documentId: doc.id, action: 'document.deleted' } })).toBe(1);
     expect(await codeOf(w.caller(carol.token).documents.delete({ documentId: doc.id }))).toBe('NOT_FOUND');
-    const purge = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'document.purge' AND data->>'documentId' = ${doc.id}`;
+    const purge = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM pgboss.job WHERE name = 'document.purge' AND data->>'documentId' = ${doc.id}`;
     expect(Number(purge[0]!.n)).toBe(1);
   });
 });
@@ -306,12 +345,21 @@ describe('background jobs of documents', () => {
   it('the purge job finishes a delete cut short after it committed, and does nothing more when run again', async () => {
     const doc = await pdfDocument(alice);
     const row = await db.document.findUniqueOrThrow({ where: { id: doc.id } });
-    await db.documentChunk.create({ data: { documentId: doc.id, ordinal: 0, text: 'c', start: 0, end: 1, headings: [], contentHash: 'h', tokenCount: 1 } });
+    await db.documentChunk.create({
+      data: { documentId: doc.id, ordinal: 0, text: 'c', start: 0, end: 1, headings: [], contentHash: 'h', tokenCount: 1 },
+    });
     // The delete's transaction committed, and the process stopped before purging.
     await db.document.update({ where: { id: doc.id }, data: { deletedAt: new Date() } });
     expect(await w.blobs.stat(row.blobName)).not.toBeNull();
     const purge = jobRegistrations(h.server.deps).find((r) => r.definition.name === 'document.purge')!;
-    const job = { id: randomUUID(), name: 'document.purge', data: { documentId: doc.id }, attempt: 1, maxAttempts: 11, signal: new AbortController().signal };
+    const job = {
+      id: randomUUID(),
+      name: 'document.purge',
+      data: { documentId: doc.id },
+      attempt: 1,
+      maxAttempts: 11,
+      signal: new AbortController().signal,
+    };
     await purge.handler(job);
     expect(await w.blobs.stat(row.blobName)).toBeNull();
     expect(await db.documentChunk.count({ where: { documentId: doc.id } })).toBe(0);
@@ -320,8 +368,14 @@ describe('background jobs of documents', () => {
   });
 
   it('defines document.process for processing to handle, and registers no handler for it here', () => {
-    expect(jobDefinitions.map((d) => d.name)).toEqual(expect.arrayContaining(['document.process', 'document.purge', 'blob.delete', 'uploads.sweep']));
-    expect(jobRegistrations(h.server.deps).map((r) => r.definition.name).sort()).toEqual(['blob.delete', 'document.purge', 'uploads.sweep']);
+    expect(jobDefinitions.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['document.process', 'document.purge', 'blob.delete', 'uploads.sweep']),
+    );
+    expect(
+      jobRegistrations(h.server.deps)
+        .map((r) => r.definition.name)
+        .sort(),
+    ).toEqual(['blob.delete', 'document.purge', 'uploads.sweep']);
     expect(jobSchedules).toContainEqual(expect.objectContaining({ name: 'uploads.sweep' }));
   });
 });
@@ -353,7 +407,11 @@ describe('documents.onStatus', () => {
     const first = it.next();
     await a.documents.reprocess({ documentId: hidden.id });
     await a.documents.reprocess({ documentId: shared.id });
-    expect(((await first).value as [string, Record<string, unknown>])[1]).toMatchObject({ documentId: shared.id, version: 2, status: 'QUEUED' });
+    expect(((await first).value as [string, Record<string, unknown>])[1]).toMatchObject({
+      documentId: shared.id,
+      version: 2,
+      status: 'QUEUED',
+    });
     await it.return?.(undefined);
   });
 });

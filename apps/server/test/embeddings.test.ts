@@ -133,7 +133,12 @@ describe('embeddings.create with OpenAI configured: the real SDK against the fak
     expect(rest.body.code).toBe('SERVICE_UNAVAILABLE');
     expect(Number(rest.headers.get('retry-after'))).toBeGreaterThan(0);
     // One attempt and two retries.
-    expect(fake.requestsTo('embeddings').slice(before).map((r) => r.outcome)).toEqual([500, 500, 500]);
+    expect(
+      fake
+        .requestsTo('embeddings')
+        .slice(before)
+        .map((r) => r.outcome),
+    ).toEqual([500, 500, 500]);
   });
 
   it('the same over tRPC', async () => {

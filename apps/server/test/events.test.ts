@@ -27,12 +27,9 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
 
 /** Subscribes through the typed client and collects what arrives. */
 function collect<T>(
-  subscribe: (handlers: {
-    onData(d: { id: string; data: T }): void;
-    onError(e: unknown): void;
-    onComplete(): void;
-    onStarted(): void;
-  }) => { unsubscribe(): void },
+  subscribe: (handlers: { onData(d: { id: string; data: T }): void; onError(e: unknown): void; onComplete(): void; onStarted(): void }) => {
+    unsubscribe(): void;
+  },
 ): Stream<T> {
   let markStarted!: () => void;
   const s: Stream<T> = {
@@ -76,7 +73,10 @@ const notificationEvents = (client: Client, input?: { lastEventId?: string }) =>
 
 let h: Harness;
 const open: Stream<unknown>[] = [];
-const track = <T,>(s: Stream<T>) => (open.push(s as Stream<unknown>), s);
+const track = <T>(s: Stream<T>) => {
+  open.push(s as Stream<unknown>);
+  return s;
+};
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -180,7 +180,11 @@ describe('boards.onEvent', () => {
     await ownerClient.actionPoints.create.mutate({ title: 'After revoke', boardId, columnId });
     await new Promise((r) => setTimeout(r, 300));
     expect(stream.items).toHaveLength(count);
-    expect(stream.items.some((e) => e.data.type === 'actionPoint.created' && (e.data as { changes?: { title?: string } }).changes?.title === 'After revoke')).toBe(false);
+    expect(
+      stream.items.some(
+        (e) => e.data.type === 'actionPoint.created' && (e.data as { changes?: { title?: string } }).changes?.title === 'After revoke',
+      ),
+    ).toBe(false);
   });
 
   it('ends the stream when the board is deleted', async () => {
@@ -261,69 +265,77 @@ describe('two server processes on one database', () => {
   // The embedded database cannot carry NOTIFY between connections (see core/event-bus.ts).
   const realPostgres = !!inject('adminDatabaseUrl');
 
-  it.skipIf(!realPostgres)('deliver each other’s events (and each event once)', async () => {
-    // Process 2 is a separate OS process (apps/server/src/main.ts) on the same database.
-    const other = await startServerProcess(h.issuer);
-    const remote = (token: string) => createClient({ url: other.url, getToken: () => token });
-    try {
-      const owner = await h.user();
-      const viewer = await h.user();
-      const { boardId, columnId } = await boardWithColumn(owner);
-      await h.client(owner.token).boardPermissions.grant.mutate({ boardId, userId: viewer.id, level: 'VIEW' });
-
-      // Subscribed on process 2; the change is made through process 1.
-      const remoteBoard = boardEvents(remote(viewer.token), { boardId });
-      const remoteInbox = notificationEvents(remote(viewer.token));
-      await Promise.all([remoteBoard.started, remoteInbox.started]);
+  it.skipIf(!realPostgres)(
+    'deliver each other’s events (and each event once)',
+    async () => {
+      // Process 2 is a separate OS process (apps/server/src/main.ts) on the same database.
+      const other = await startServerProcess(h.issuer);
+      const remote = (token: string) => createClient({ url: other.url, getToken: () => token });
       try {
-        const t0 = performance.now();
-        const ap = await h.client(owner.token).actionPoints.create.mutate({ title: 'Across processes', boardId, columnId });
-        const [e] = await remoteBoard.waitFor(1, 10_000);
-        console.log(`cross-process board event after ${Math.round(performance.now() - t0)} ms`);
-        expect(e!.data).toMatchObject({ type: 'actionPoint.created', actionPointId: ap.id });
+        const owner = await h.user();
+        const viewer = await h.user();
+        const { boardId, columnId } = await boardWithColumn(owner);
+        await h.client(owner.token).boardPermissions.grant.mutate({ boardId, userId: viewer.id, level: 'VIEW' });
 
-        const second = await boardWithColumn(owner);
-        await h.client(owner.token).boardPermissions.grant.mutate({ boardId: second.boardId, userId: viewer.id, level: 'COMMENT' });
-        const [n] = await remoteInbox.waitFor(1, 10_000);
-        expect(n!.data.type).toBe('BOARD_GRANTED');
+        // Subscribed on process 2; the change is made through process 1.
+        const remoteBoard = boardEvents(remote(viewer.token), { boardId });
+        const remoteInbox = notificationEvents(remote(viewer.token));
+        await Promise.all([remoteBoard.started, remoteInbox.started]);
+        try {
+          const t0 = performance.now();
+          const ap = await h.client(owner.token).actionPoints.create.mutate({ title: 'Across processes', boardId, columnId });
+          const [e] = await remoteBoard.waitFor(1, 10_000);
+          console.log(`cross-process board event after ${Math.round(performance.now() - t0)} ms`);
+          expect(e!.data).toMatchObject({ type: 'actionPoint.created', actionPointId: ap.id });
 
-        // Exactly once on each side: the local subscriber on process 1 sees the event once too.
-        const local = track(boardEvents(h.client(owner.token), { boardId }));
-        await local.started;
-        await h.client(owner.token).actionPoints.create.mutate({ title: 'Once', boardId, columnId });
-        await local.waitFor(1, 10_000);
-        await remoteBoard.waitFor(2, 10_000);
-        await new Promise((r) => setTimeout(r, 300));
-        expect(local.items).toHaveLength(1);
-        expect(remoteBoard.items).toHaveLength(2);
+          const second = await boardWithColumn(owner);
+          await h.client(owner.token).boardPermissions.grant.mutate({ boardId: second.boardId, userId: viewer.id, level: 'COMMENT' });
+          const [n] = await remoteInbox.waitFor(1, 10_000);
+          expect(n!.data.type).toBe('BOARD_GRANTED');
+
+          // Exactly once on each side: the local subscriber on process 1 sees the event once too.
+          const local = track(boardEvents(h.client(owner.token), { boardId }));
+          await local.started;
+          await h.client(owner.token).actionPoints.create.mutate({ title: 'Once', boardId, columnId });
+          await local.waitFor(1, 10_000);
+          await remoteBoard.waitFor(2, 10_000);
+          await new Promise((r) => setTimeout(r, 300));
+          expect(local.items).toHaveLength(1);
+          expect(remoteBoard.items).toHaveLength(2);
+        } finally {
+          remoteBoard.unsubscribe();
+          remoteInbox.unsubscribe();
+        }
       } finally {
-        remoteBoard.unsubscribe();
-        remoteInbox.unsubscribe();
+        await other.close();
       }
-    } finally {
-      await other.close();
-    }
-  }, 90_000);
+    },
+    90_000,
+  );
 
-  it.skipIf(!realPostgres)('a user deleted through one is refused by the other on their next requests', async () => {
-    const other = await startServerProcess(h.issuer);
-    try {
-      const gone = await h.user();
-      const boards = () => fetch(`${other.url}/api/boards`, { headers: { authorization: `Bearer ${gone.token}` } }).then((r) => r.status);
-      // Process 2 has seen them active (and remembers it).
-      expect(await boards()).toBe(200);
-      expect(await boards()).toBe(200);
-      expect((await clerkWebhook('user.deleted', { id: gone.clerkId, object: 'user', deleted: true })).status).toBe(200);
-      // The deletion reaches process 2 as an event; until then at most a request in flight passes.
-      const until = Date.now() + 10_000;
-      let status = await boards();
-      while (status !== 401 && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 50));
-        status = await boards();
+  it.skipIf(!realPostgres)(
+    'a user deleted through one is refused by the other on their next requests',
+    async () => {
+      const other = await startServerProcess(h.issuer);
+      try {
+        const gone = await h.user();
+        const boards = () => fetch(`${other.url}/api/boards`, { headers: { authorization: `Bearer ${gone.token}` } }).then((r) => r.status);
+        // Process 2 has seen them active (and remembers it).
+        expect(await boards()).toBe(200);
+        expect(await boards()).toBe(200);
+        expect((await clerkWebhook('user.deleted', { id: gone.clerkId, object: 'user', deleted: true })).status).toBe(200);
+        // The deletion reaches process 2 as an event; until then at most a request in flight passes.
+        const until = Date.now() + 10_000;
+        let status = await boards();
+        while (status !== 401 && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 50));
+          status = await boards();
+        }
+        expect(status).toBe(401);
+      } finally {
+        await other.close();
       }
-      expect(status).toBe(401);
-    } finally {
-      await other.close();
-    }
-  }, 90_000);
+    },
+    90_000,
+  );
 });

@@ -31,7 +31,11 @@ export interface Harness {
   /** Typed tRPC client over HTTP. */
   client(token: string | null): ReturnType<typeof createClient>;
   /** REST call: returns status and parsed JSON body. */
-  rest(method: string, path: string, opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  rest(
+    method: string,
+    path: string,
+    opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 

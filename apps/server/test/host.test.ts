@@ -46,7 +46,9 @@ describe('index and health', () => {
   });
 
   it('labels metrics by route template: unknown paths and invalid ids add no series', async () => {
-    const seriesCount = async () => (await (await fetch(`${h.url}/health/metrics`)).text()).split('\n').filter((l) => l.startsWith('http_request_duration_seconds_count')).length;
+    const seriesCount = async () =>
+      (await (await fetch(`${h.url}/health/metrics`)).text()).split('\n').filter((l) => l.startsWith('http_request_duration_seconds_count'))
+        .length;
     // Warm every label these requests can take.
     const probe = async (n: string) => {
       await h.rest('GET', `/unknown-${n}`);
@@ -225,7 +227,15 @@ describe('readiness and shutdown', () => {
   it('is not ready while a migration is pending', async () => {
     const db = await freshDatabase();
     try {
-      const env = parseEnv({ NODE_ENV: 'test', PORT: '0', DATABASE_URL: db.url, MIGRATE_ON_START: 'false', AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(), CLERK_ISSUER: h.issuer.issuer, LOG_LEVEL: 'silent' });
+      const env = parseEnv({
+        NODE_ENV: 'test',
+        PORT: '0',
+        DATABASE_URL: db.url,
+        MIGRATE_ON_START: 'false',
+        AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
+        CLERK_ISSUER: h.issuer.issuer,
+        LOG_LEVEL: 'silent',
+      });
       const s = await startServer(env, { quiet: true });
       try {
         const before = await fetch(`${s.url}/health/ready`);

@@ -56,8 +56,7 @@ const samples: { name: string; status: number; body: unknown }[] = [];
 async function trpc(name: string, type: ProcedureDef['type'], input: unknown, token: string | null, method?: string): Promise<Reply> {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const verb = method ?? (type === 'mutation' ? 'POST' : 'GET');
-  const url =
-    verb === 'GET' ? `${h.url}/trpc/${name}?input=${encodeURIComponent(JSON.stringify(input))}` : `${h.url}/trpc/${name}`;
+  const url = verb === 'GET' ? `${h.url}/trpc/${name}?input=${encodeURIComponent(JSON.stringify(input))}` : `${h.url}/trpc/${name}`;
   const res = await fetch(url, {
     method: verb,
     headers: verb === 'GET' ? headers : { ...headers, 'content-type': 'application/json' },
@@ -108,7 +107,15 @@ const textCases = procedures.flatMap(({ name, def }) => fieldsOfType(def, 'strin
 describe('text: NUL and unpaired surrogates are a 400 naming the field, on every text input', () => {
   it('covers the text fields of the router', () => {
     const names = textCases.map((c) => `${c.name}.${c.field}`);
-    for (const f of ['boards.create.name', 'tags.update.name', 'actionPoints.create.title', 'comments.create.body', 'users.search.q', 'actionPoints.list.q', 'users.updateMe.displayName']) {
+    for (const f of [
+      'boards.create.name',
+      'tags.update.name',
+      'actionPoints.create.title',
+      'comments.create.body',
+      'users.search.q',
+      'actionPoints.list.q',
+      'users.updateMe.displayName',
+    ]) {
       expect(names).toContain(f);
     }
   });
@@ -162,7 +169,10 @@ describe('ids are canonical (lower case) from parsing', () => {
     const shouted = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, idFields(def).includes(k) ? upper(v) : v]));
     const t = await trpc(name, def.type, shouted, fx.owner.token);
     const r = await rest(name, def, shouted, fx.owner.token);
-    for (const [how, res] of [['tRPC', t], ['REST', r]] as const) {
+    for (const [how, res] of [
+      ['tRPC', t],
+      ['REST', r],
+    ] as const) {
       expect(res.status, `${how} ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
       const text = JSON.stringify(res.body);
       for (const id of Object.values(fx.ids)) expect(text, how).not.toContain(id.toUpperCase());
@@ -175,16 +185,26 @@ describe('ids are canonical (lower case) from parsing', () => {
     const board = await c.boards.create({ name: 'Case' });
     const ap = await c.actionPoints.create({ title: 'x', boardId: board.id, columnId: board.columns[0]!.id });
     const other = await c.actionPoints.create({ title: 'y', boardId: board.id, columnId: board.columns[0]!.id });
-    const grant = await h.rest('PUT', `/api/boards/${board.id}/permissions/${u.id.toUpperCase()}`, { token: u.token, body: { level: 'VIEW' } });
-    expect(grant.status).toBe((await h.rest('PUT', `/api/boards/${board.id}/permissions/${u.id}`, { token: u.token, body: { level: 'VIEW' } })).status);
+    const grant = await h.rest('PUT', `/api/boards/${board.id}/permissions/${u.id.toUpperCase()}`, {
+      token: u.token,
+      body: { level: 'VIEW' },
+    });
+    expect(grant.status).toBe(
+      (await h.rest('PUT', `/api/boards/${board.id}/permissions/${u.id}`, { token: u.token, body: { level: 'VIEW' } })).status,
+    );
     expect(grant.status).toBeLessThan(500);
-    const link = await h.rest('POST', `/api/action-points/${ap.id}/links`, { token: u.token, body: { targetId: ap.id.toUpperCase(), type: 'RELATES' } });
+    const link = await h.rest('POST', `/api/action-points/${ap.id}/links`, {
+      token: u.token,
+      body: { targetId: ap.id.toUpperCase(), type: 'RELATES' },
+    });
     expect(link.status).toBe(400);
     const mention = await h.rest('POST', `/api/action-points/${ap.id}/comments`, {
       token: u.token,
       body: { body: 'me', mentions: [u.id.toUpperCase()] },
     });
-    expect(mention.status).toBe((await h.rest('POST', `/api/action-points/${ap.id}/comments`, { token: u.token, body: { body: 'me', mentions: [u.id] } })).status);
+    expect(mention.status).toBe(
+      (await h.rest('POST', `/api/action-points/${ap.id}/comments`, { token: u.token, body: { body: 'me', mentions: [u.id] } })).status,
+    );
     const again = await h.rest('POST', `/api/boards/${board.id}/action-points`, {
       token: u.token,
       body: { actionPointId: ap.id.toUpperCase(), columnId: board.columns[1]!.id },
@@ -215,7 +235,14 @@ const coercionCases = procedures.flatMap(({ name, def }) => [
 describe('coercion: none, except exact REST query forms; tRPC never picks up the REST bridge’s rules', () => {
   it('covers the boolean and integer fields of the router', () => {
     const names = coercionCases.map((c) => `${c.name}.${c.field}`);
-    for (const f of ['actionPoints.create.completed', 'actionPoints.update.completed', 'boards.update.expectedVersion', 'boards.list.limit', 'notifications.list.unreadOnly', 'boards.view.limitPerColumn']) {
+    for (const f of [
+      'actionPoints.create.completed',
+      'actionPoints.update.completed',
+      'boards.update.expectedVersion',
+      'boards.list.limit',
+      'notifications.list.unreadOnly',
+      'boards.view.limitPerColumn',
+    ]) {
       expect(names).toContain(f);
     }
   });
@@ -272,7 +299,15 @@ const bodyRoutes = withRest.filter(({ def }) => ['POST', 'PUT', 'PATCH'].include
 describe('REST bodies must be JSON objects', () => {
   it('covers every operation with a body', () => {
     expect(bodyRoutes.map((r) => r.name)).toEqual(
-      expect.arrayContaining(['users.updateMe', 'notifications.markAllRead', 'comments.update', 'tags.update', 'boards.update', 'columns.move', 'actionPoints.update']),
+      expect.arrayContaining([
+        'users.updateMe',
+        'notifications.markAllRead',
+        'comments.update',
+        'tags.update',
+        'boards.update',
+        'columns.move',
+        'actionPoints.update',
+      ]),
     );
   });
 
@@ -311,7 +346,10 @@ describe('HTTP methods and unknown routes', () => {
     for (const path of ['/api/nope', '/api/boards/x/y/z', '/api/', '/api/%E0%A4%A']) {
       const r = await h.rest('GET', path, { token: fx.owner.token });
       expect(r.status, path).toBe(404);
-      expect(r.body).toMatchObject({ code: 'NOT_FOUND', data: { code: 'NOT_FOUND', httpStatus: 404, requestId: r.headers.get('x-request-id') } });
+      expect(r.body).toMatchObject({
+        code: 'NOT_FOUND',
+        data: { code: 'NOT_FOUND', httpStatus: 404, requestId: r.headers.get('x-request-id') },
+      });
       expect(JSON.stringify(r.body)).not.toMatch(/stack|\.m?[jt]s:\d+/);
     }
   });
@@ -339,10 +377,18 @@ describe('placement names a neighbour of another column: 400 naming the field', 
     const a = await c.actionPoints.create({ title: 'a', boardId: board.id, columnId: col1!.id });
     const b = await c.actionPoints.create({ title: 'b', boardId: board.id, columnId: col2!.id });
     const lone = await c.actionPoints.create({ title: 'lone' });
-    const move = await h.rest('POST', `/api/boards/${board.id}/action-points/${a.id}/move`, { token: u.token, body: { columnId: col1!.id, beforeId: b.id } });
+    const move = await h.rest('POST', `/api/boards/${board.id}/action-points/${a.id}/move`, {
+      token: u.token,
+      body: { columnId: col1!.id, beforeId: b.id },
+    });
     expect(move.status).toBe(400);
     expect(fieldPaths(move.body)).toEqual(['beforeId']);
-    const add = await trpc('actionPoints.addToBoard', 'mutation', { boardId: board.id, actionPointId: lone.id, columnId: col1!.id, afterId: b.id }, u.token);
+    const add = await trpc(
+      'actionPoints.addToBoard',
+      'mutation',
+      { boardId: board.id, actionPointId: lone.id, columnId: col1!.id, afterId: b.id },
+      u.token,
+    );
     expect(add.status).toBe(400);
     expect(fieldPaths(add.body)).toEqual(['afterId']);
   });
@@ -353,7 +399,9 @@ describe('placement names a neighbour of another column: 400 naming the field', 
 describe('REST creates answer 201', () => {
   const creates = REST_ROUTES.filter((r) => r.creates);
   it('there are creates', () => {
-    expect(creates.map((r) => r.name)).toEqual(expect.arrayContaining(['boards.create', 'actionPoints.create', 'comments.create', 'tags.create', 'links.create', 'columns.create']));
+    expect(creates.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['boards.create', 'actionPoints.create', 'comments.create', 'tags.create', 'links.create', 'columns.create']),
+    );
   });
   it('each one, and the document says so', async () => {
     const doc = openApiDocument({ baseUrl: '/api', version: 'test' }) as any;
@@ -364,7 +412,11 @@ describe('REST creates answer 201', () => {
       await c.actionPoints.create({ title: 'one', boardId: board.id, columnId: board.columns[0]!.id }),
       await c.actionPoints.create({ title: 'two' }),
     ];
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+        '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082',
+      'hex',
+    );
     const up = await c.blobStorage.createUpload({ fileName: 'new.png', contentType: 'image/png', sizeBytes: png.byteLength });
     expect((await fetch(up.url, { method: 'PUT', headers: up.headers, body: png })).status).toBe(201);
     const bodies: Record<string, [string, unknown]> = {
@@ -397,7 +449,11 @@ describe('database outage: 503 with Retry-After on every procedure, REST and tRP
   beforeAll(() => {
     const db = createDb('postgresql://postgres@127.0.0.1:1/unreachable', { max: 2, connectTimeoutMs: 2_000 });
     deps = { ...h.server.deps, db, users: undefined };
-    app = createApp({ deps, readiness: { check: async () => 'database unreachable', shuttingDown: () => false }, metrics: createMetrics() });
+    app = createApp({
+      deps,
+      readiness: { check: async () => 'database unreachable', shuttingDown: () => false },
+      metrics: createMetrics(),
+    });
   });
   afterAll(async () => {
     await deps.db.$disconnect().catch(() => {});
@@ -429,7 +485,13 @@ describe('database outage: 503 with Retry-After on every procedure, REST and tRP
     expect(((await t.json()) as any).error.data.code).toBe('SERVICE_UNAVAILABLE');
     if (!def.meta?.openapi) return;
     const req = restRequest(def, input);
-    const r = await app.fetch(new Request(`http://x${req.path}`, { method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) }));
+    const r = await app.fetch(
+      new Request(`http://x${req.path}`, {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      }),
+    );
     const body = await r.json();
     samples.push({ name, status: r.status, body });
     expect(r.status, `REST ${JSON.stringify(body)}`).toBe(503);
@@ -437,7 +499,9 @@ describe('database outage: 503 with Retry-After on every procedure, REST and tRP
   });
 
   it('subscriptions too', async () => {
-    const caller = createCallerFactory(appRouter)(createContextFactory(deps)({ req: new Request('http://x', { headers: { authorization: `Bearer ${fx.owner.token}` } }) }));
+    const caller = createCallerFactory(appRouter)(
+      createContextFactory(deps)({ req: new Request('http://x', { headers: { authorization: `Bearer ${fx.owner.token}` } }) }),
+    );
     for (const { name, def } of procedures.filter((p) => p.def.type === 'subscription')) {
       let fn: any = caller;
       for (const part of name.split('.')) fn = fn[part];
@@ -461,9 +525,15 @@ describe('the OpenAPI document describes the real error bodies', () => {
     const push = (name: string, r: Reply) => samples.push({ name, status: r.status, body: r.body });
     push('users.me', await h.rest('GET', '/api/users/me'));
     push('boards.update', await h.rest('PATCH', `/api/boards/${board.id}`, { token: fx.stranger.token, body: { name: 'x' } }));
-    push('boards.update', await h.rest('PATCH', `/api/boards/${board.id}`, { token: fx.owner.token, body: { name: 'x', expectedVersion: 99 } }));
+    push(
+      'boards.update',
+      await h.rest('PATCH', `/api/boards/${board.id}`, { token: fx.owner.token, body: { name: 'x', expectedVersion: 99 } }),
+    );
     push('boards.delete', await h.rest('DELETE', `/api/boards/${fx.ids.boardId}`, { token: fx.viewer.token }));
-    push('tags.create', await h.rest('POST', `/api/boards/${fx.ids.boardId}/tags`, { token: fx.owner.token, body: { name: 'fixture', color: '#aabbcc' } }));
+    push(
+      'tags.create',
+      await h.rest('POST', `/api/boards/${fx.ids.boardId}/tags`, { token: fx.owner.token, body: { name: 'fixture', color: '#aabbcc' } }),
+    );
     expect(samples.map((s) => s.status)).toEqual(expect.arrayContaining([400, 401, 403, 404, 409, 503]));
   });
 
@@ -482,7 +552,8 @@ describe('the OpenAPI document describes the real error bodies', () => {
       }
       const ref = response.content['application/json'].schema.$ref as string;
       const validate = ajv.getSchema(ref)!;
-      if (!validate(s.body)) problems.push(`${s.name} ${s.status}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(s.body).slice(0, 200)}`);
+      if (!validate(s.body))
+        problems.push(`${s.name} ${s.status}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(s.body).slice(0, 200)}`);
     }
     expect(problems).toEqual([]);
     expect(samples.length).toBeGreaterThan(50);

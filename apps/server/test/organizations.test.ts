@@ -67,8 +67,12 @@ describe('organizations from token claims', () => {
     const { items } = await h.client(insider.token).organizations.list.query();
     const id = items[0]!.id;
     expect((await h.client(stranger.token).organizations.list.query()).items).toHaveLength(0);
-    await expect(h.client(stranger.token).organizations.get.query({ organizationId: id })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
-    await expect(h.client(stranger.token).organizations.members.query({ organizationId: id })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
+    await expect(h.client(stranger.token).organizations.get.query({ organizationId: id })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' },
+    });
+    await expect(h.client(stranger.token).organizations.members.query({ organizationId: id })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' },
+    });
     expect((await h.rest('GET', `/api/organizations/${id}`, { token: stranger.token })).status).toBe(404);
     expect((await h.rest('GET', `/api/organizations/${randomUUID()}`, { token: stranger.token })).status).toBe(404);
   });
@@ -78,7 +82,10 @@ describe('organizations from token claims', () => {
     const owner = await member(orgId, 'member');
     const admin = await member(orgId, 'admin');
     const orgRow = await testDb().organization.findUniqueOrThrow({ where: { clerkId: orgId }, select: { id: true } });
-    const board = await testDb().board.create({ data: { name: 'Org board', ownerId: owner.id, organizationId: orgRow.id }, select: { id: true } });
+    const board = await testDb().board.create({
+      data: { name: 'Org board', ownerId: owner.id, organizationId: orgRow.id },
+      select: { id: true },
+    });
 
     const view = await h.client(admin.token).boards.get.query({ boardId: board.id });
     expect(view.id).toBe(board.id);
@@ -86,7 +93,10 @@ describe('organizations from token claims', () => {
     // A newer token with a lower role.
     const demoted = await h.issuer.sign({ sub: admin.clerkId, claims: orgClaim(orgId, 'member') });
     await h.client(demoted).users.me.query();
-    const role = await testDb().userRole.findFirstOrThrow({ where: { userId: admin.id, organizationId: orgRow.id }, select: { role: { select: { key: true } } } });
+    const role = await testDb().userRole.findFirstOrThrow({
+      where: { userId: admin.id, organizationId: orgRow.id },
+      select: { role: { select: { key: true } } },
+    });
     expect(role.role.key).toBe('org:member');
     await expect(h.client(demoted).boards.get.query({ boardId: board.id })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
   });
@@ -95,7 +105,12 @@ describe('organizations from token claims', () => {
     const orgId = newOrgId();
     const u = await member(orgId, 'admin');
     const orgRow = await testDb().organization.findUniqueOrThrow({ where: { clerkId: orgId }, select: { id: true } });
-    const memberRole = await testDb().role.upsert({ where: { key: 'org:member' }, create: { key: 'org:member', name: 'Member' }, update: {}, select: { id: true } });
+    const memberRole = await testDb().role.upsert({
+      where: { key: 'org:member' },
+      create: { key: 'org:member', name: 'Member' },
+      update: {},
+      select: { id: true },
+    });
     // As a webhook would: demoted a minute from now (newer than any token issued now).
     await testDb().userRole.updateMany({
       where: { userId: u.id, organizationId: orgRow.id },
@@ -104,7 +119,10 @@ describe('organizations from token claims', () => {
     const { forgetConfirmedClaims } = await import('@ap/core/identity/clerk-sync');
     forgetConfirmedClaims();
     await h.client(u.token).users.me.query();
-    const role = await testDb().userRole.findFirstOrThrow({ where: { userId: u.id, organizationId: orgRow.id }, select: { role: { select: { key: true } } } });
+    const role = await testDb().userRole.findFirstOrThrow({
+      where: { userId: u.id, organizationId: orgRow.id },
+      select: { role: { select: { key: true } } },
+    });
     expect(role.role.key).toBe('org:member');
   });
 

@@ -26,40 +26,55 @@ async function down(url: string): Promise<boolean> {
 }
 
 describe('npm start', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s to the PID npm start gave stops the server', async (signal) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'ap-npm-start-'));
-    // Its own process group, so that whatever it leaves behind can be cleaned up afterwards.
-    const npm = spawn('npm', ['start', '--silent'], {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: '0', HOST: '127.0.0.1', MIGRATE_ON_START: 'false', LOG_LEVEL: 'info', DATA_DIR: dataDir, EMBEDDED_BLOB_PORT: '0', CLERK_ISSUER: '', NODE_ENV: 'development' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    npm.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<void>((r) => npm.once('exit', () => r()));
-    try {
-      const url = await new Promise<string>((ok, fail) => {
-        let out = '';
-        npm.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /"url":"(http:[^"]+)","msg":"listening"/.exec(out);
-          if (m) ok(m[1]!);
-        });
-        npm.once('exit', (code) => fail(new Error(`npm start exited (${code}): ${stderr}`)));
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s to the PID npm start gave stops the server',
+    async (signal) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'ap-npm-start-'));
+      // Its own process group, so that whatever it leaves behind can be cleaned up afterwards.
+      const npm = spawn('npm', ['start', '--silent'], {
+        cwd: root,
+        detached: true,
+        env: {
+          ...process.env,
+          DATABASE_URL: testDatabaseUrl(),
+          PORT: '0',
+          HOST: '127.0.0.1',
+          MIGRATE_ON_START: 'false',
+          LOG_LEVEL: 'info',
+          DATA_DIR: dataDir,
+          EMBEDDED_BLOB_PORT: '0',
+          CLERK_ISSUER: '',
+          NODE_ENV: 'development',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      expect((await fetch(`${url}/health/live`)).status).toBe(200);
-      // No update notice and no workspace-cycle warning at start-up.
-      expect(stderr).not.toMatch(/update available|cyclic workspace/i);
-      process.kill(npm.pid!, signal);
-      await exited;
-      expect(await down(url)).toBe(true);
-    } finally {
+      let stderr = '';
+      npm.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<void>((r) => npm.once('exit', () => r()));
       try {
-        process.kill(-npm.pid!, 'SIGKILL');
-      } catch {}
-    }
-  }, 120_000);
+        const url = await new Promise<string>((ok, fail) => {
+          let out = '';
+          npm.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            const m = /"url":"(http:[^"]+)","msg":"listening"/.exec(out);
+            if (m) ok(m[1]!);
+          });
+          npm.once('exit', (code) => fail(new Error(`npm start exited (${code}): ${stderr}`)));
+        });
+        expect((await fetch(`${url}/health/live`)).status).toBe(200);
+        // No update notice and no workspace-cycle warning at start-up.
+        expect(stderr).not.toMatch(/update available|cyclic workspace/i);
+        process.kill(npm.pid!, signal);
+        await exited;
+        expect(await down(url)).toBe(true);
+      } finally {
+        try {
+          process.kill(-npm.pid!, 'SIGKILL');
+        } catch {}
+      }
+    },
+    120_000,
+  );
 });
 
 describe('shutdown drain', () => {
@@ -70,7 +85,13 @@ describe('shutdown drain', () => {
     const { port } = new URL(s.url);
     const response = new Promise<{ status: number; text: string }>((ok, fail) => {
       const req = request(
-        { host: '127.0.0.1', port, method: 'PATCH', path: '/api/users/me', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PATCH',
+          path: '/api/users/me',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
         (res) => {
           let text = '';
           res.on('data', (d: Buffer) => (text += d.toString()));

@@ -61,8 +61,7 @@ export interface Fixture {
   idsFor(procedure: string): Record<string, string>;
 }
 
-export const isIdField = (field: string, schema: JsonSchema) =>
-  /(^id$|Id$|Ids$)/.test(field) || schema.format === 'uuid';
+export const isIdField = (field: string, schema: JsonSchema) => /(^id$|Id$|Ids$)/.test(field) || schema.format === 'uuid';
 
 export function objectSchema(s: JsonSchema | undefined): JsonSchema | null {
   if (!s) return null;
@@ -166,7 +165,6 @@ export function restRequest(def: ProcedureDef, input: Record<string, unknown>): 
   return { method, path: url, body: rest };
 }
 
-
 /** Calls a procedure in-process; resolves to the tRPC error code, or 'OK'. */
 export async function callCode(h: Harness, token: string, name: string, def: ProcedureDef, input: unknown): Promise<string> {
   let fn: unknown = h.caller(token);
@@ -222,7 +220,14 @@ export async function createFixture(h: Harness): Promise<Fixture> {
   // Documents, an upload and an attachment, written as rows (access is what is probed here;
   // the upload flow itself is tested against Azurite in documents.test.ts).
   const upload = await db.upload.create({
-    data: { ownerId: owner.id, blobName: `uploads/${owner.id}/${randomUUID()}`, fileName: 'probe.pdf', contentType: 'application/pdf', sizeBytes: 10, expiresAt: new Date(Date.now() + 3_600_000) },
+    data: {
+      ownerId: owner.id,
+      blobName: `uploads/${owner.id}/${randomUUID()}`,
+      fileName: 'probe.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
     select: { id: true },
   });
   const document = await db.document.create({
@@ -235,12 +240,24 @@ export async function createFixture(h: Harness): Promise<Fixture> {
       status: 'QUEUED',
       blobName: `documents/inline/${randomUUID()}`,
       ownerId: owner.id,
-      permissions: { create: [{ userId: viewer.id, level: 'VIEW', grantedById: owner.id }, { userId: grantee.id, level: 'VIEW', grantedById: owner.id }] },
+      permissions: {
+        create: [
+          { userId: viewer.id, level: 'VIEW', grantedById: owner.id },
+          { userId: grantee.id, level: 'VIEW', grantedById: owner.id },
+        ],
+      },
     },
     select: { id: true },
   });
   const attachment = await db.attachment.create({
-    data: { actionPointId: ap1!, uploaderId: owner.id, fileName: 'probe.png', contentType: 'image/png', sizeBytes: 10, storageKey: `attachments/${randomUUID()}` },
+    data: {
+      actionPointId: ap1!,
+      uploaderId: owner.id,
+      fileName: 'probe.png',
+      contentType: 'image/png',
+      sizeBytes: 10,
+      storageKey: `attachments/${randomUUID()}`,
+    },
     select: { id: true },
   });
 

@@ -57,7 +57,7 @@ const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND'; why: string }> = {
   },
   'notifications.markRead': {
     code: 'NOT_FOUND',
-    why: 'anyone marks their own notifications; the fixture notification is another user\'s, so it is invisible',
+    why: "anyone marks their own notifications; the fixture notification is another user's, so it is invisible",
   },
 };
 
@@ -77,11 +77,26 @@ describe('the router walk', () => {
   it('sees the whole router, including every sharing and collaboration procedure', () => {
     const names = procedures.map((p) => p.name);
     for (const expected of [
-      'boardPermissions.list', 'boardPermissions.grant', 'boardPermissions.revoke',
-      'actionPointShares.list', 'actionPointShares.share', 'actionPointShares.unshare',
-      'comments.list', 'comments.create', 'comments.update', 'comments.delete',
-      'tags.list', 'tags.create', 'tags.update', 'tags.delete', 'tags.attach', 'tags.detach',
-      'links.list', 'links.create', 'links.delete', 'boards.activity',
+      'boardPermissions.list',
+      'boardPermissions.grant',
+      'boardPermissions.revoke',
+      'actionPointShares.list',
+      'actionPointShares.share',
+      'actionPointShares.unshare',
+      'comments.list',
+      'comments.create',
+      'comments.update',
+      'comments.delete',
+      'tags.list',
+      'tags.create',
+      'tags.update',
+      'tags.delete',
+      'tags.attach',
+      'tags.detach',
+      'links.list',
+      'links.create',
+      'links.delete',
+      'boards.activity',
     ]) {
       expect(names).toContain(expected);
     }
@@ -90,7 +105,9 @@ describe('the router walk', () => {
   it('fails on an id field without a fixture value', () => {
     const def = {
       type: 'mutation',
-      inputs: [{ toJSONSchema: () => ({ type: 'object', properties: { widgetId: { type: 'string', format: 'uuid' } }, required: ['widgetId'] }) }],
+      inputs: [
+        { toJSONSchema: () => ({ type: 'object', properties: { widgetId: { type: 'string', format: 'uuid' } }, required: ['widgetId'] }) },
+      ],
     } as ProcedureDef;
     expect(() => inputFor('widgets.delete', def, { idsFor: () => ({}) } as unknown as Fixture)).toThrow(/widgetId/);
     expect(idFields(def)).toEqual(['widgetId']);
@@ -146,6 +163,7 @@ const JUNK_CURSORS = [
   ['2026-01-01T00:00:00.000Z', 'not-a-uuid'],
   ['x', 'y', 'z'],
   [123],
+  // biome-ignore lint/correctness/noPrecisionLoss: a number too large to be exact, on purpose
   [99999999999999999999999],
 ].map((v) => (typeof v === 'string' ? v : Buffer.from(JSON.stringify(v)).toString('base64url')));
 

@@ -12,12 +12,7 @@ export interface BoardSetup {
 }
 
 /** A board (default columns), with `actionPoints` action points in its first column. */
-export async function setupBoard(
-  h: Harness,
-  token: string,
-  name: string,
-  opts: { actionPoints?: number } = {},
-): Promise<BoardSetup> {
+export async function setupBoard(h: Harness, token: string, name: string, opts: { actionPoints?: number } = {}): Promise<BoardSetup> {
   const c = h.caller(token);
   const board = await c.boards.create({ name });
   const columnIds = board.columns.map((col: { id: string }) => col.id);
@@ -35,4 +30,3 @@ export async function loneActionPoint(h: Harness, token: string, title: string):
   const ap = await h.caller(token).actionPoints.create({ title });
   return ap.id;
 }
-

@@ -54,7 +54,10 @@ describe('board permissions', () => {
 
     const list = await h.caller(viewer.token).boardPermissions.list({ boardId });
     expect(list.items.map((p) => [p.userId, p.level]).sort()).toEqual(
-      [[viewer.id, 'VIEW'], [editor.id, 'EDIT']].sort(),
+      [
+        [viewer.id, 'VIEW'],
+        [editor.id, 'EDIT'],
+      ].sort(),
     );
     expect(list.nextCursor).toBeNull();
 
@@ -77,20 +80,14 @@ describe('board permissions', () => {
   it('hides the board from a stranger and refuses managers below ADMIN', async () => {
     expect(await codeOf(h.caller(stranger.token).boardPermissions.list({ boardId }))).toBe('NOT_FOUND');
     expect((await h.rest('GET', `/api/boards/${boardId}/permissions`, { token: stranger.token })).status).toBe(404);
-    expect(
-      await codeOf(h.caller(stranger.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'VIEW' })),
-    ).toBe('NOT_FOUND');
+    expect(await codeOf(h.caller(stranger.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'VIEW' }))).toBe(
+      'NOT_FOUND',
+    );
 
-    expect(
-      await codeOf(h.caller(viewer.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'VIEW' })),
-    ).toBe('FORBIDDEN');
+    expect(await codeOf(h.caller(viewer.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'VIEW' }))).toBe('FORBIDDEN');
     // EDIT is not enough to manage grants, and nobody grants above their own level.
-    expect(
-      await codeOf(h.caller(editor.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'VIEW' })),
-    ).toBe('FORBIDDEN');
-    expect(
-      await codeOf(h.caller(editor.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'ADMIN' })),
-    ).toBe('FORBIDDEN');
+    expect(await codeOf(h.caller(editor.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'VIEW' }))).toBe('FORBIDDEN');
+    expect(await codeOf(h.caller(editor.token).boardPermissions.grant({ boardId, userId: stranger.id, level: 'ADMIN' }))).toBe('FORBIDDEN');
     const restDenied = await h.rest('DELETE', `/api/boards/${boardId}/permissions/${viewer.id}`, { token: editor.token });
     expect(restDenied.status).toBe(403);
     expect(await codeOf(h.caller(stranger.token).boardPermissions.list({ boardId }))).toBe('NOT_FOUND');
@@ -119,14 +116,15 @@ describe('board permissions', () => {
   });
 
   it('validates inputs strictly', async () => {
-    const put = (body: unknown) =>
-      h.rest('PUT', `/api/boards/${boardId}/permissions/${stranger.id}`, { token: owner.token, body });
+    const put = (body: unknown) => h.rest('PUT', `/api/boards/${boardId}/permissions/${stranger.id}`, { token: owner.token, body });
     expect((await put({ level: 'OWNER' })).status).toBe(400);
     expect((await put({})).status).toBe(400);
     const extra = await put({ level: 'VIEW', grantedById: stranger.id });
     expect(extra.status).toBe(400);
     expect(JSON.stringify(extra.body)).toContain('grantedById');
-    expect((await h.rest('PUT', `/api/boards/not-a-uuid/permissions/${stranger.id}`, { token: owner.token, body: { level: 'VIEW' } })).status).toBe(400);
+    expect(
+      (await h.rest('PUT', `/api/boards/not-a-uuid/permissions/${stranger.id}`, { token: owner.token, body: { level: 'VIEW' } })).status,
+    ).toBe(400);
     expect((await h.rest('GET', `/api/boards/${boardId}/permissions?limit=201`, { token: owner.token })).status).toBe(400);
     expect((await h.rest('GET', `/api/boards/${boardId}/permissions?cursor=garbage`, { token: owner.token })).status).toBe(400);
     // Nothing was granted by the refused requests.
@@ -242,9 +240,7 @@ describe('action point shares', () => {
     // VIEW reads only.
     expect(await codeOf(g.comments.create({ actionPointId: shared, body: 'hi' }))).toBe('FORBIDDEN');
     expect(await codeOf(g.tags.detach({ actionPointId: shared, tagId }))).toBe('FORBIDDEN');
-    expect(await codeOf(g.actionPointShares.share({ actionPointId: shared, userId: other.id, level: 'VIEW' }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(await codeOf(g.actionPointShares.share({ actionPointId: shared, userId: other.id, level: 'VIEW' }))).toBe('FORBIDDEN');
     const notified = await notificationsOf(guest.id, 'ACTION_POINT_SHARED');
     expect(notified).toHaveLength(1);
     expect(notified[0]).toMatchObject({ actionPointId: shared, actorId: owner.id });
@@ -266,9 +262,7 @@ describe('action point shares', () => {
 
     events.length = 0;
     await h.caller(owner.token).actionPointShares.share({ actionPointId: shared, userId: guest.id, level: 'VIEW' });
-    expect(await codeOf(h.caller(guest.token).comments.create({ actionPointId: shared, body: 'not any more' }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(await codeOf(h.caller(guest.token).comments.create({ actionPointId: shared, body: 'not any more' }))).toBe('FORBIDDEN');
     const access = await eventually(
       () => events.filter((e) => e.kind === 'access' && e.userIds.includes(guest.id)),
       (l) => l.length > 0,
@@ -282,9 +276,7 @@ describe('action point shares', () => {
     await o.actionPointShares.share({ actionPointId: lone, userId: guest.id, level: 'EDIT' });
     const g = h.caller(guest.token);
     // EDIT on it: may change it, may not manage shares.
-    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: other.id, level: 'VIEW' }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: other.id, level: 'VIEW' }))).toBe('FORBIDDEN');
     expect(await codeOf(g.actionPointShares.unshare({ actionPointId: lone, userId: guest.id }))).toBe('FORBIDDEN');
 
     await o.actionPointShares.share({ actionPointId: lone, userId: guest.id, level: 'ADMIN' });
@@ -292,22 +284,14 @@ describe('action point shares', () => {
       level: 'EDIT',
       sharedById: guest.id,
     });
-    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: owner.id, level: 'VIEW' }))).toBe(
-      'BAD_REQUEST',
-    );
-    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: guest.id, level: 'VIEW' }))).toBe(
-      'BAD_REQUEST',
-    );
-    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: randomUUID(), level: 'VIEW' }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: owner.id, level: 'VIEW' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: guest.id, level: 'VIEW' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(g.actionPointShares.share({ actionPointId: lone, userId: randomUUID(), level: 'VIEW' }))).toBe('NOT_FOUND');
     expect(await codeOf(g.actionPointShares.unshare({ actionPointId: lone, userId: randomUUID() }))).toBe('NOT_FOUND');
 
     // Someone with EDIT cannot hand out ADMIN.
     const ot = h.caller(other.token);
-    expect(await codeOf(ot.actionPointShares.share({ actionPointId: lone, userId: guest.id, level: 'ADMIN' }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(await codeOf(ot.actionPointShares.share({ actionPointId: lone, userId: guest.id, level: 'ADMIN' }))).toBe('FORBIDDEN');
 
     // The action point is on no board: the share is still recorded (without a board).
     const rows = await testDb().activity.findMany({ where: { actionPointId: lone, action: 'share.granted' } });
@@ -337,9 +321,7 @@ describe('action point shares', () => {
     expect(res.status).toBe(200);
     expect(await codeOf(g.comments.list({ actionPointId: shared }))).toBe('NOT_FOUND');
     expect((await h.rest('GET', `/api/action-points/${shared}/comments`, { token: guest.token })).status).toBe(404);
-    expect(await codeOf(h.caller(owner.token).actionPointShares.unshare({ actionPointId: shared, userId: guest.id }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(await codeOf(h.caller(owner.token).actionPointShares.unshare({ actionPointId: shared, userId: guest.id }))).toBe('NOT_FOUND');
     const access = await eventually(
       () => events.filter((e) => e.kind === 'access' && e.userIds.includes(guest.id)),
       (l) => l.length > 0,

@@ -62,7 +62,9 @@ describe('tags', () => {
     const o = h.caller(owner.token);
     await o.tags.create({ boardId, name: 'dup', color: '#111111' });
     expect(await codeOf(o.tags.create({ boardId, name: 'dup', color: '#222222' }))).toBe('CONFLICT');
-    expect((await h.rest('POST', `/api/boards/${boardId}/tags`, { token: owner.token, body: { name: 'dup', color: '#222222' } })).status).toBe(409);
+    expect(
+      (await h.rest('POST', `/api/boards/${boardId}/tags`, { token: owner.token, body: { name: 'dup', color: '#222222' } })).status,
+    ).toBe(409);
     // The same name on another board is fine.
     expect(await codeOf(o.tags.create({ boardId: otherBoard.boardId, name: 'dup', color: '#222222' }))).toBe('OK');
     const second = await o.tags.create({ boardId, name: 'dup-2', color: '#111111' });
@@ -106,9 +108,7 @@ describe('tags', () => {
     expect((await h.caller(viewer.token).tags.list({ boardId, actionPointId: ap2 })).items).toEqual([]);
 
     // The data model refuses a tag on an action point that is not on the tag's board.
-    await expect(
-      testDb().actionPointTag.create({ data: { actionPointId: elsewhere, tagId: tag.id, boardId } }),
-    ).rejects.toThrow();
+    await expect(testDb().actionPointTag.create({ data: { actionPointId: elsewhere, tagId: tag.id, boardId } })).rejects.toThrow();
 
     const activity = await h.caller(owner.token).boards.activity({ boardId, limit: 5 });
     expect(activity.items.filter((a) => a.action === 'tag.attached')).toEqual([
@@ -149,11 +149,20 @@ describe('links', () => {
     // Same pair, another type: a different link.
     expect(await codeOf(e.links.create({ actionPointId: ap1, targetId: ap2, type: 'DUPLICATES' }))).toBe('OK');
     expect(await codeOf(e.links.create({ actionPointId: ap1, targetId: ap2, type: 'BLOCKS' }))).toBe('CONFLICT');
-    expect((await h.rest('POST', `/api/action-points/${ap1}/links`, { token: editor.token, body: { targetId: ap2, type: 'BLOCKS' } })).status).toBe(409);
-    expect(await codeOf(e.links.create({ actionPointId: ap1, targetId: ap1, type: 'RELATES' }))).toBe('BAD_REQUEST');
-    expect((await h.rest('POST', `/api/action-points/${ap1}/links`, { token: editor.token, body: { targetId: ap2, type: 'CAUSES' } })).status).toBe(400);
     expect(
-      (await h.rest('POST', `/api/action-points/${ap1}/links`, { token: editor.token, body: { targetId: ap2, type: 'RELATES', sourceId: ap3 } })).status,
+      (await h.rest('POST', `/api/action-points/${ap1}/links`, { token: editor.token, body: { targetId: ap2, type: 'BLOCKS' } })).status,
+    ).toBe(409);
+    expect(await codeOf(e.links.create({ actionPointId: ap1, targetId: ap1, type: 'RELATES' }))).toBe('BAD_REQUEST');
+    expect(
+      (await h.rest('POST', `/api/action-points/${ap1}/links`, { token: editor.token, body: { targetId: ap2, type: 'CAUSES' } })).status,
+    ).toBe(400);
+    expect(
+      (
+        await h.rest('POST', `/api/action-points/${ap1}/links`, {
+          token: editor.token,
+          body: { targetId: ap2, type: 'RELATES', sourceId: ap3 },
+        })
+      ).status,
     ).toBe(400);
 
     // The editor cannot see the other board's action point, nor a random id.
@@ -162,7 +171,9 @@ describe('links', () => {
     expect(await codeOf(e.links.create({ actionPointId: ap1, targetId: randomUUID(), type: 'RELATES' }))).toBe('NOT_FOUND');
     // VIEW on the source is not enough; a stranger sees nothing.
     expect(await codeOf(h.caller(viewer.token).links.create({ actionPointId: ap2, targetId: ap3, type: 'RELATES' }))).toBe('FORBIDDEN');
-    expect((await h.rest('POST', `/api/action-points/${ap2}/links`, { token: stranger.token, body: { targetId: ap3, type: 'RELATES' } })).status).toBe(404);
+    expect(
+      (await h.rest('POST', `/api/action-points/${ap2}/links`, { token: stranger.token, body: { targetId: ap3, type: 'RELATES' } })).status,
+    ).toBe(404);
 
     const activity = await h.caller(viewer.token).boards.activity({ boardId: board.boardId, limit: 10 });
     expect(activity.items.filter((a) => a.action === 'link.created')).toHaveLength(3);

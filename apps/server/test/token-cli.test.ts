@@ -26,8 +26,7 @@ function runCli(args: string[], env: Record<string, string | undefined>) {
   });
 }
 
-const decodeJwt = (t: string): { exp?: number; iat?: number } =>
-  JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString('utf8'));
+const decodeJwt = (t: string): { exp?: number; iat?: number } => JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString('utf8'));
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1)!;
 const devEnv = (dataDir: string) => ({ DATA_DIR: dataDir, NODE_ENV: 'development', CLERK_ISSUER: undefined });
 
@@ -96,7 +95,15 @@ describe('npm run token', () => {
   it('a server with another DATA_DIR answers 401 naming the key directory it trusts', async () => {
     const serverDir = await mkdtemp(join(tmpdir(), 'ap-server-key-'));
     const otherDir = await mkdtemp(join(tmpdir(), 'ap-token-key-'));
-    const env = parseEnv({ NODE_ENV: 'development', PORT: '0', DATABASE_URL: testDatabaseUrl(), MIGRATE_ON_START: 'false', DATA_DIR: serverDir, AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(), LOG_LEVEL: 'silent' });
+    const env = parseEnv({
+      NODE_ENV: 'development',
+      PORT: '0',
+      DATABASE_URL: testDatabaseUrl(),
+      MIGRATE_ON_START: 'false',
+      DATA_DIR: serverDir,
+      AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
+      LOG_LEVEL: 'silent',
+    });
     const server = await startServer(env, { quiet: true });
     try {
       const made = await runCli(['--email', 'bob@example.com'], devEnv(otherDir));

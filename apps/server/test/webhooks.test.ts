@@ -145,9 +145,16 @@ describe('POST /webhooks/clerk: users', () => {
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ ok: true, status: 'processed' });
     const row = await userRow(clerkId);
-    expect(row).toMatchObject({ email: `${clerkId}@example.test`, displayName: 'Ada Lovelace', imageUrl: 'https://img.example.test/a.png' });
+    expect(row).toMatchObject({
+      email: `${clerkId}@example.test`,
+      displayName: 'Ada Lovelace',
+      imageUrl: 'https://img.example.test/a.png',
+    });
     expect(row!.clerkUpdatedAt!.getTime()).toBe(t);
-    const boards = await db().board.findMany({ where: { ownerId: row!.id, isPersonal: true }, select: { columns: { select: { name: true, rank: true } } } });
+    const boards = await db().board.findMany({
+      where: { ownerId: row!.id, isPersonal: true },
+      select: { columns: { select: { name: true, rank: true } } },
+    });
     expect(boards).toHaveLength(1);
     expect(boards[0]!.columns.sort((a, b) => (a.rank < b.rank ? -1 : 1)).map((c) => c.name)).toEqual(['To do', 'In progress', 'Done']);
 
@@ -224,7 +231,10 @@ describe('POST /webhooks/clerk: users', () => {
     const res = await deliver('session.created', { id: `sess_${randomUUID()}`, object: 'session' });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ignored');
-    expect(await db().webhookDelivery.findUnique({ where: { id: res.svixId } })).toMatchObject({ type: 'session.created', status: 'ignored' });
+    expect(await db().webhookDelivery.findUnique({ where: { id: res.svixId } })).toMatchObject({
+      type: 'session.created',
+      status: 'ignored',
+    });
   });
 
   it('refuses a signed payload that does not fit its type, and records it', async () => {
@@ -256,9 +266,15 @@ describe('POST /webhooks/clerk: user.deleted', () => {
     await db().boardPermission.create({ data: { boardId: board.id, userId: gone.id, level: 'EDIT' } });
     const ap = await db().actionPoint.create({ data: { title: 'Item', ownerId: owner.id }, select: { id: true } });
     await db().actionPointShare.create({ data: { actionPointId: ap.id, userId: gone.id, level: 'VIEW' } });
-    const comment = await db().comment.create({ data: { actionPointId: ap.id, authorId: gone.id, body: 'I was here' }, select: { id: true } });
+    const comment = await db().comment.create({
+      data: { actionPointId: ap.id, authorId: gone.id, body: 'I was here' },
+      select: { id: true },
+    });
     const org = clerkOrgId();
-    await deliver('organizationMembership.created', membershipData({ org: orgData(org, { updatedAt: Date.now() }), userId: gone.clerkId, role: 'org:member', updatedAt: Date.now() }));
+    await deliver(
+      'organizationMembership.created',
+      membershipData({ org: orgData(org, { updatedAt: Date.now() }), userId: gone.clerkId, role: 'org:member', updatedAt: Date.now() }),
+    );
     expect(await db().userRole.count({ where: { userId: gone.id } })).toBe(1);
     expect((await h.rest('GET', '/api/users/me', { token: gone.token })).status).toBe(200);
     expect((await h.rest('GET', '/api/boards', { token: gone.token })).status).toBe(200);
@@ -272,7 +288,10 @@ describe('POST /webhooks/clerk: user.deleted', () => {
     expect(await db().boardPermission.count({ where: { userId: gone.id } })).toBe(0);
     expect(await db().actionPointShare.count({ where: { userId: gone.id } })).toBe(0);
     expect(await db().userRole.count({ where: { userId: gone.id } })).toBe(0);
-    const kept = await db().comment.findUniqueOrThrow({ where: { id: comment.id }, select: { body: true, author: { select: { displayName: true } } } });
+    const kept = await db().comment.findUniqueOrThrow({
+      where: { id: comment.id },
+      select: { body: true, author: { select: { displayName: true } } },
+    });
     expect(kept).toEqual({ body: 'I was here', author: { displayName: 'Deleted user' } });
 
     for (const res2 of [
@@ -326,10 +345,16 @@ describe('POST /webhooks/clerk: organizations and memberships', () => {
     const org = orgData(clerkOrgId(), { updatedAt: Date.now() - 60_000 });
     const membershipId = `orgmem_${randomUUID().slice(0, 12)}`;
     const t = Date.now() - 30_000;
-    const created = await deliver('organizationMembership.created', membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:admin', updatedAt: t }));
+    const created = await deliver(
+      'organizationMembership.created',
+      membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:admin', updatedAt: t }),
+    );
     expect(created.status).toBe(200);
     const orgId = (await orgRow(org.id))!.id;
-    const role = await db().userRole.findFirstOrThrow({ where: { userId: admin.id, organizationId: orgId }, select: { role: { select: { key: true, isAdmin: true } } } });
+    const role = await db().userRole.findFirstOrThrow({
+      where: { userId: admin.id, organizationId: orgId },
+      select: { role: { select: { key: true, isAdmin: true } } },
+    });
     expect(role.role).toEqual({ key: 'org:admin', isAdmin: true });
 
     // A board of the organization owned by someone else: the admin has ADMIN on it.
@@ -338,16 +363,31 @@ describe('POST /webhooks/clerk: organizations and memberships', () => {
     expect((await requireBoard(db(), admin.id, board.id, 'VIEW')).level).toBe('ADMIN');
 
     // Demoted: no more access to the board. An older update arriving late changes nothing.
-    await deliver('organizationMembership.updated', membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:member', updatedAt: t + 2000 }));
-    await deliver('organizationMembership.updated', membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:admin', updatedAt: t + 1000 }));
+    await deliver(
+      'organizationMembership.updated',
+      membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:member', updatedAt: t + 2000 }),
+    );
+    await deliver(
+      'organizationMembership.updated',
+      membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:admin', updatedAt: t + 1000 }),
+    );
     await expect(requireBoard(db(), admin.id, board.id, 'VIEW')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const after = await db().userRole.findFirstOrThrow({ where: { userId: admin.id, organizationId: orgId }, select: { role: { select: { key: true } } } });
+    const after = await db().userRole.findFirstOrThrow({
+      where: { userId: admin.id, organizationId: orgId },
+      select: { role: { select: { key: true } } },
+    });
     expect(after.role.key).toBe('org:member');
 
     // Removed; a late copy of an earlier state does not restore the membership.
-    await deliver('organizationMembership.deleted', membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:member', updatedAt: t + 3000 }));
+    await deliver(
+      'organizationMembership.deleted',
+      membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:member', updatedAt: t + 3000 }),
+    );
     expect(await db().userRole.count({ where: { userId: admin.id, organizationId: orgId } })).toBe(0);
-    await deliver('organizationMembership.updated', membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:admin', updatedAt: t + 2500 }));
+    await deliver(
+      'organizationMembership.updated',
+      membershipData({ id: membershipId, org, userId: admin.clerkId, role: 'org:admin', updatedAt: t + 2500 }),
+    );
     expect(await db().userRole.count({ where: { userId: admin.id, organizationId: orgId } })).toBe(0);
   });
 
@@ -357,7 +397,10 @@ describe('POST /webhooks/clerk: organizations and memberships', () => {
     const membershipId = `orgmem_${randomUUID().slice(0, 12)}`;
     // The token was issued before the removal (removal stamped a minute from now).
     const oldToken = await h.issuer.sign({ sub: u.clerkId, claims: { o: { id: org.id, slg: org.slug, rol: 'admin' } } });
-    await deliver('organizationMembership.deleted', membershipData({ id: membershipId, org, userId: u.clerkId, role: 'org:admin', updatedAt: Date.now() + 60_000 }));
+    await deliver(
+      'organizationMembership.deleted',
+      membershipData({ id: membershipId, org, userId: u.clerkId, role: 'org:admin', updatedAt: Date.now() + 60_000 }),
+    );
     expect((await h.rest('GET', '/api/users/me', { token: oldToken })).status).toBe(200);
     expect(await db().userRole.count({ where: { userId: u.id } })).toBe(0);
   });

@@ -49,7 +49,10 @@ describe('personal workspace', () => {
     const requests = Array.from({ length: 20 }, (_, i) =>
       i % 2 === 0
         ? h.rest('GET', '/api/users/me', { token })
-        : h.client(token).users.me.query().then(() => ({ status: 200 })),
+        : h
+            .client(token)
+            .users.me.query()
+            .then(() => ({ status: 200 })),
     );
     const [webhook, ...responses] = await Promise.all([userCreated(clerkId), ...requests]);
     expect(webhook.status).toBe(200);

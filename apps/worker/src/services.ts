@@ -44,7 +44,17 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
     o.log.info({ mode: blobs.mode, container: env.AZURE_STORAGE_CONTAINER, cors: ready.cors }, 'blob storage ready');
     const ai = createAiProviders(env);
     o.log.info({ provider: ai.provider, embedder: ai.embedder.model, chat: ai.chat?.model ?? null }, 'AI providers chosen');
-    const base = { db: o.db, events: o.events, blobs, clock: systemClock, embedder: ai.embedder, chat: ai.chat, vision: null, extractor: null, log: o.log };
+    const base = {
+      db: o.db,
+      events: o.events,
+      blobs,
+      clock: systemClock,
+      embedder: ai.embedder,
+      chat: ai.chat,
+      vision: null,
+      extractor: null,
+      log: o.log,
+    };
     let deps!: Deps;
     const runner = await startJobRunner({
       databaseUrl: o.databaseUrl,

@@ -25,7 +25,14 @@ export async function startWorker(env: Env, options: { log: Logger & { info(obj:
   const events = await createEventBus({ url: env.DATABASE_URL, db, log: options.log });
   let services: Services;
   try {
-    services = await startServices(env, { databaseUrl: env.DATABASE_URL, db, events, log: options.log, runJobs: true, allowEmbeddedBlobs: false });
+    services = await startServices(env, {
+      databaseUrl: env.DATABASE_URL,
+      db,
+      events,
+      log: options.log,
+      runJobs: true,
+      allowEmbeddedBlobs: false,
+    });
   } catch (err) {
     await events.close?.();
     await db.$disconnect();

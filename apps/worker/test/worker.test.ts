@@ -55,8 +55,14 @@ describe('worker process', () => {
       expect(w.child.exitCode, w.err()).toBeNull();
       w.child.kill('SIGTERM');
       expect(await w.exited).toBe(0);
-      const lines = w.out().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; service: string });
-      expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['job queue started', 'job runner started', 'worker stopping', 'job queue stopped']));
+      const lines = w
+        .out()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg: string; service: string });
+      expect(lines.map((l) => l.msg)).toEqual(
+        expect.arrayContaining(['job queue started', 'job runner started', 'worker stopping', 'job queue stopped']),
+      );
       expect(lines.every((l) => l.service === 'worker')).toBe(true);
     } finally {
       w.child.kill('SIGKILL');

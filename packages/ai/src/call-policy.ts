@@ -139,10 +139,18 @@ export function classify(err: unknown, ctx: CallContext, deadline?: Deadline): C
     const withAfter = { ...base, status, ...(after !== undefined ? { retryAfterSeconds: after / 1000 } : {}) };
     const detail = `${status} ${err.message}`;
     if (status === 429) {
-      return { error: new AiUnavailableError({ ...withAfter, reason: 'rate_limited', message: detail }), retryable: true, ...(after !== undefined ? { retryAfterMs: after } : {}) };
+      return {
+        error: new AiUnavailableError({ ...withAfter, reason: 'rate_limited', message: detail }),
+        retryable: true,
+        ...(after !== undefined ? { retryAfterMs: after } : {}),
+      };
     }
     if (status === 408 || status === 409 || status >= 500) {
-      return { error: new AiUnavailableError({ ...withAfter, reason: 'unavailable', message: detail }), retryable: true, ...(after !== undefined ? { retryAfterMs: after } : {}) };
+      return {
+        error: new AiUnavailableError({ ...withAfter, reason: 'unavailable', message: detail }),
+        retryable: true,
+        ...(after !== undefined ? { retryAfterMs: after } : {}),
+      };
     }
     if (status === 401 || status === 403 || status === 404) {
       return { error: new AiUnavailableError({ ...withAfter, reason: 'misconfigured', message: detail }), retryable: false };
@@ -201,14 +209,29 @@ export async function withRetries<T>(
     try {
       const value = await attempt(deadline, n);
       if (!opts.keepDeadline) deadline.clear();
-      ctx.onCall?.({ service: ctx.service, provider: ctx.provider, model: ctx.model, attempt: n, outcome: 'ok', durationMs: performance.now() - started });
+      ctx.onCall?.({
+        service: ctx.service,
+        provider: ctx.provider,
+        model: ctx.model,
+        attempt: n,
+        outcome: 'ok',
+        durationMs: performance.now() - started,
+      });
       return value;
     } catch (err) {
       deadline.abort();
       if (deadline.callerAborted) throw ctx.signal!.reason;
       const { error, retryable, retryAfterMs: after } = classify(err, ctx, deadline);
       const durationMs = performance.now() - started;
-      const event = { service: ctx.service, provider: ctx.provider, model: ctx.model, attempt: n, durationMs, reason: error.reason, ...(error.status !== undefined ? { status: error.status } : {}) };
+      const event = {
+        service: ctx.service,
+        provider: ctx.provider,
+        model: ctx.model,
+        attempt: n,
+        durationMs,
+        reason: error.reason,
+        ...(error.status !== undefined ? { status: error.status } : {}),
+      };
       const tooLong = after !== undefined && after > ctx.retry.maxRetryAfterMs;
       if (!retryable || n > ctx.retry.maxRetries || tooLong) {
         ctx.onCall?.({ ...event, outcome: 'error' });

@@ -11,14 +11,7 @@ export type AiService = 'embeddings' | 'chat' | 'vision' | 'document-intelligenc
  * - `misconfigured`: wrong key, deployment or model (401/403/404);
  * - `invalid_response`: an answer that does not fit what was asked for.
  */
-export type AiFailureReason =
-  | 'timeout'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'refused'
-  | 'rejected'
-  | 'misconfigured'
-  | 'invalid_response';
+export type AiFailureReason = 'timeout' | 'rate_limited' | 'unavailable' | 'refused' | 'rejected' | 'misconfigured' | 'invalid_response';
 
 const DEFAULT_RETRY_AFTER_SECONDS: Record<AiFailureReason, number> = {
   timeout: 10,

@@ -11,7 +11,9 @@ export const LOCAL_EMBEDDING_MODEL = 'local-hashing-v1';
 
 /** Very common English words: they still count, at a tenth of the weight. */
 const STOP_WORDS = new Set(
-  'a an and are as at be but by for from has have he her his i if in into is it its of on or our she so than that the their them then there these they this to was we were what when which who will with you your'.split(' '),
+  'a an and are as at be but by for from has have he her his i if in into is it its of on or our she so than that the their them then there these they this to was we were what when which who will with you your'.split(
+    ' ',
+  ),
 );
 
 const WEIGHT_UNIGRAM = 1;
@@ -38,7 +40,10 @@ function fnv1a(text: string, basis: number): number {
 
 /** Lower case, accents removed, compatibility forms folded; words are runs of letters and digits. */
 export function localTokens(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 

@@ -3,7 +3,11 @@
 // under the call policy (deadline per attempt, bounded retries); a stream is
 // retried only before its first delta, and its deadline restarts on each chunk.
 import type OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 import { DEFAULT_RETRY_POLICY, classify, withRetries, type AiCallEvent, type CallContext, type RetryPolicy } from './call-policy.ts';
 import { AiUnavailableError } from './errors.ts';
 import type { OpenAiProvider } from './openai-client.ts';
@@ -33,7 +37,9 @@ function finishReason(value: string | null | undefined): FinishReason {
   return value === 'stop' || value === 'length' || value === 'content_filter' ? value : 'other';
 }
 
-function usageOf(usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null | undefined): ChatUsage | undefined {
+function usageOf(
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null | undefined,
+): ChatUsage | undefined {
   return usage
     ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, totalTokens: usage.total_tokens }
     : undefined;
@@ -77,7 +83,11 @@ export class OpenAiChatModel implements ChatModel {
 
   async complete(messages: ChatMessage[], opts: ChatOptions = {}): Promise<ChatCompletion> {
     const response = await withRetries(this.context(opts.signal), (deadline) =>
-      this.opts.client.chat.completions.create(this.body(messages, opts), { signal: deadline.signal, timeout: this.opts.timeoutMs, maxRetries: 0 }),
+      this.opts.client.chat.completions.create(this.body(messages, opts), {
+        signal: deadline.signal,
+        timeout: this.opts.timeoutMs,
+        maxRetries: 0,
+      }),
     );
     const choice = response.choices?.[0];
     if (!choice) throw this.invalid('the answer has no choices');
@@ -136,7 +146,11 @@ export class OpenAiChatModel implements ChatModel {
     const opened = await withRetries(
       ctx,
       async (deadline) => {
-        const stream = await this.opts.client.chat.completions.create(body, { signal: deadline.signal, timeout: this.opts.timeoutMs, maxRetries: 0 });
+        const stream = await this.opts.client.chat.completions.create(body, {
+          signal: deadline.signal,
+          timeout: this.opts.timeoutMs,
+          maxRetries: 0,
+        });
         const iterator: AsyncIterator<ChatCompletionChunk> = stream[Symbol.asyncIterator]();
         const first = await iterator.next();
         deadline.reset();

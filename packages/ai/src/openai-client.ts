@@ -31,10 +31,7 @@ export interface OpenAiConnectionConfig {
 }
 
 /** The configured connection, or null when neither Azure OpenAI nor OpenAI is set up. */
-export function createOpenAiConnection(
-  config: OpenAiConnectionConfig,
-  opts: { fetch?: typeof fetch } = {},
-): OpenAiConnection | null {
+export function createOpenAiConnection(config: OpenAiConnectionConfig, opts: { fetch?: typeof fetch } = {}): OpenAiConnection | null {
   const common = {
     timeout: config.AI_TIMEOUT_MS,
     maxRetries: 0,

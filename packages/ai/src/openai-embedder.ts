@@ -104,7 +104,15 @@ export class OpenAiEmbedder implements Embedder {
     const { client, provider, model, dimensions, timeoutMs } = this.opts;
     const encodingFormat = this.opts.encodingFormat ?? 'base64';
     const sendDimensions = this.opts.sendDimensions ?? !/ada-002/.test(model);
-    const ctx = { service: 'embeddings' as const, provider, model: this.model, timeoutMs, retry: this.retry, signal, onCall: this.opts.onCall };
+    const ctx = {
+      service: 'embeddings' as const,
+      provider,
+      model: this.model,
+      timeoutMs,
+      retry: this.retry,
+      signal,
+      onCall: this.opts.onCall,
+    };
     const response = await withRetries(ctx, (deadline) =>
       client.embeddings.create(
         { model, input: inputs, encoding_format: encodingFormat, ...(sendDimensions ? { dimensions } : {}) },

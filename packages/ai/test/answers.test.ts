@@ -26,7 +26,18 @@ const at = (s: string) => documentText.indexOf(s);
 const chunk = (chunkId: string, from: string, to: string | null, page: number, headings: string[], score: number): RetrievedChunk => {
   const start = at(from);
   const end = to === null ? documentText.length : at(to);
-  return { chunkId, documentId: 'doc-1', documentTitle: 'Launch plan', text: documentText.slice(start, end), start, end, pageStart: page, pageEnd: page, headings, score };
+  return {
+    chunkId,
+    documentId: 'doc-1',
+    documentTitle: 'Launch plan',
+    text: documentText.slice(start, end),
+    start,
+    end,
+    pageStart: page,
+    pageEnd: page,
+    headings,
+    score,
+  };
 };
 
 const chunks: RetrievedChunk[] = [
@@ -148,6 +159,8 @@ describe('answerQuestion without a chat model', () => {
   it('lets an embedding outage propagate', async () => {
     const { embedder } = createAiProviders(openAiConfig(fake), { retry: FAST_RETRY });
     fake.failNext(3, { status: 503 }, 'embeddings');
-    await expect(answerQuestion({ question: 'When is the launch?', chunks, chat: null, embedder })).rejects.toBeInstanceOf(AiUnavailableError);
+    await expect(answerQuestion({ question: 'When is the launch?', chunks, chat: null, embedder })).rejects.toBeInstanceOf(
+      AiUnavailableError,
+    );
   });
 });

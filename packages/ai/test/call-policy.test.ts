@@ -16,7 +16,13 @@ describe('call policy', () => {
   });
 
   it('gives every AI failure a whole, positive Retry-After', () => {
-    const given = new AiUnavailableError({ service: 'chat', provider: 'openai', reason: 'rate_limited', message: '429', retryAfterSeconds: 0.25 });
+    const given = new AiUnavailableError({
+      service: 'chat',
+      provider: 'openai',
+      reason: 'rate_limited',
+      message: '429',
+      retryAfterSeconds: 0.25,
+    });
     expect(given.retryAfterSeconds).toBe(1);
     const defaulted = new AiUnavailableError({ service: 'embeddings', provider: 'azure-openai', reason: 'timeout', message: 'slow' });
     expect(defaulted.retryAfterSeconds).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '@ap/config/env';
 import type { Extractor as ExtractorPort } from '@ap/core/ports/extractor';
 import { chunkLayout } from '@ap/core/knowledge/chunking';
-import { analyzeResultFromText, startFakeDocumentIntelligence, type FakeDocumentIntelligence } from '@ap/testing/fake-document-intelligence';
+import {
+  analyzeResultFromText,
+  startFakeDocumentIntelligence,
+  type FakeDocumentIntelligence,
+} from '@ap/testing/fake-document-intelligence';
 import { makePdf } from '@ap/testing/sample-documents';
 import type { AiCallEvent } from '../src/call-policy.ts';
 import { AiUnavailableError } from '../src/errors.ts';
@@ -98,7 +102,13 @@ describe('Document Intelligence extractor', () => {
     const [table] = layout.tables;
     expect([table!.rowCount, table!.columnCount]).toEqual([3, 3]);
     expect(table!.cells.filter((c) => c.kind === 'columnHeader').map((c) => c.content)).toEqual(['Office', 'Revenue', 'Growth']);
-    expect(table!.cells.find((c) => c.content === '21%')).toMatchObject({ rowIndex: 2, columnIndex: 2, rowSpan: 1, columnSpan: 1, kind: 'content' });
+    expect(table!.cells.find((c) => c.content === '21%')).toMatchObject({
+      rowIndex: 2,
+      columnIndex: 2,
+      rowSpan: 1,
+      columnSpan: 1,
+      kind: 'content',
+    });
     expect(table!.cells[0]!.boundingRegions[0]!.pageNumber).toBe(1);
     expect(events.map((e) => [e.service, e.outcome, e.attempt])).toEqual([['document-intelligence', 'ok', 1]]);
 
@@ -145,7 +155,12 @@ describe('Document Intelligence extractor', () => {
   it('gives up after the allowed retries with an AiUnavailableError', async () => {
     fake.failNext(3, { status: 500 }, 'analyze');
     const err = await failure(extractor().extract(enc(DOC), 'application/pdf', 'r.pdf'));
-    expect([err.service, err.reason, err.status, err.provider]).toEqual(['document-intelligence', 'unavailable', 500, 'azure-document-intelligence']);
+    expect([err.service, err.reason, err.status, err.provider]).toEqual([
+      'document-intelligence',
+      'unavailable',
+      500,
+      'azure-document-intelligence',
+    ]);
     expect(fake.requestsTo('analyze')).toHaveLength(3);
   });
 
@@ -187,7 +202,13 @@ describe('Document Intelligence extractor', () => {
 
   it('stops retrying at the total cap', async () => {
     fake.failNext(50, { status: 503, retryAfterSeconds: 0 }, 'analyze');
-    const err = await failure(extractor({ totalTimeoutMs: 100, retry: { maxRetries: 1000, baseDelayMs: 30, maxDelayMs: 30 } }).extract(enc(DOC), 'application/pdf', 'r.pdf'));
+    const err = await failure(
+      extractor({ totalTimeoutMs: 100, retry: { maxRetries: 1000, baseDelayMs: 30, maxDelayMs: 30 } }).extract(
+        enc(DOC),
+        'application/pdf',
+        'r.pdf',
+      ),
+    );
     expect(['unavailable', 'timeout']).toContain(err.reason);
     expect(fake.requestsTo('analyze').length).toBeLessThan(50);
   });
@@ -205,7 +226,11 @@ describe('createExtractor', () => {
   });
 
   it('sends PDFs, images, DOCX and HTML to Document Intelligence when configured, and reads text formats locally', async () => {
-    const config = parseEnv({ AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT: fake.url, AZURE_DOCUMENT_INTELLIGENCE_KEY: fake.key, AI_TIMEOUT_MS: '2000' });
+    const config = parseEnv({
+      AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT: fake.url,
+      AZURE_DOCUMENT_INTELLIGENCE_KEY: fake.key,
+      AI_TIMEOUT_MS: '2000',
+    });
     const ex = createExtractor(config, { documentIntelligence: { pollIntervalMs: 5 } });
     expect(ex.provider).toBe('azure-document-intelligence');
     const pdf = await makePdf([{ lines: [{ text: 'Hello' }] }]);

@@ -16,7 +16,13 @@ const BLOCKS: SampleBlock[] = [
   { paragraph: 'Book trains at least two weeks ahead. Flights need approval.' },
   { bullets: ['Economy class', 'Receipts within 30 days'] },
   { heading: 'Limits', level: 2 },
-  { table: [['Item', 'Limit'], ['Hotel', '150 EUR'], ['Meals', '40 EUR']] },
+  {
+    table: [
+      ['Item', 'Limit'],
+      ['Hotel', '150 EUR'],
+      ['Meals', '40 EUR'],
+    ],
+  },
   { heading: 'Claims', level: 1 },
   { paragraph: 'Claims go through the finance portal.' },
 ];
@@ -60,7 +66,11 @@ describe('Markdown', () => {
       [2, 'Sub heading'],
     ]);
     expect(layout.paragraphs[0]!.role).toBe('title');
-    expect(layout.paragraphs.filter((p) => p.role === 'listItem').map((p) => p.content)).toEqual(['first step', 'second step\n  continued', 'numbered']);
+    expect(layout.paragraphs.filter((p) => p.role === 'listItem').map((p) => p.content)).toEqual([
+      'first step',
+      'second step\n  continued',
+      'numbered',
+    ]);
     const cells = layout.tables[0]!.cells.map((c) => [c.rowIndex, c.columnIndex, c.kind, c.content]);
     expect(cells).toEqual([
       [0, 0, 'columnHeader', 'Name'],
@@ -93,7 +103,9 @@ describe('HTML', () => {
     const layout = extractHtml(html);
     expectExactSpans(layout);
     expect(layout.model).toBe('local-html');
-    expect(layout.content).toBe('Guide & more\n\nFirst paragraph\nsecond line\n\nDeep\n\none\n\ntwo bold\n\nName | Value\na | 1 | 2\n\ntail');
+    expect(layout.content).toBe(
+      'Guide & more\n\nFirst paragraph\nsecond line\n\nDeep\n\none\n\ntwo bold\n\nName | Value\na | 1 | 2\n\ntail',
+    );
     expect(headingsOf(layout)).toEqual([
       [1, 'Guide & more'],
       [3, 'Deep'],
@@ -150,7 +162,10 @@ describe('DOCX', () => {
       [2, 'Claims'],
     ]);
     expect(layout.paragraphs.find((p) => p.content === 'Travel Policy')!.role).toBe('title');
-    expect(layout.paragraphs.filter((p) => p.role === 'listItem').map((p) => p.content)).toEqual(['Economy class', 'Receipts within 30 days']);
+    expect(layout.paragraphs.filter((p) => p.role === 'listItem').map((p) => p.content)).toEqual([
+      'Economy class',
+      'Receipts within 30 days',
+    ]);
     const cells = layout.tables[0]!.cells;
     expect(cells.filter((c) => c.kind === 'columnHeader').map((c) => c.content)).toEqual(['Item', 'Limit']);
     expect(cells.filter((c) => c.kind === 'content').map((c) => c.content)).toEqual(['Hotel', '150 EUR', 'Meals', '40 EUR']);
@@ -191,7 +206,10 @@ describe('PDF', () => {
       [3, 'Limits'],
       [2, 'Claims'],
     ]);
-    expect(layout.paragraphs.filter((p) => p.role === 'listItem').map((p) => p.content)).toEqual(['- Economy class', '- Receipts within 30 days']);
+    expect(layout.paragraphs.filter((p) => p.role === 'listItem').map((p) => p.content)).toEqual([
+      '- Economy class',
+      '- Receipts within 30 days',
+    ]);
     const first = layout.pages[0]!.lines[0]!;
     expect(first.content).toBe('Travel Policy');
     // 72 pt margin = 1 inch from the left; the 22 pt title sits about 1.3 in from the top.
@@ -203,7 +221,9 @@ describe('PDF', () => {
   });
 
   it('fails with a reason on a damaged PDF', async () => {
-    await expect(new LocalExtractor().extract(enc('%PDF-1.7\nnot really'), 'application/pdf', 'x.pdf')).rejects.toThrow(/local-pdf: not a readable PDF/);
+    await expect(new LocalExtractor().extract(enc('%PDF-1.7\nnot really'), 'application/pdf', 'x.pdf')).rejects.toThrow(
+      /local-pdf: not a readable PDF/,
+    );
   });
 });
 
@@ -214,16 +234,30 @@ describe('format dispatch', () => {
     expect(localFormat(enc('# Title'), 'application/octet-stream', 'notes.md')).toBe('markdown');
     expect(localFormat(enc('a,b'), '', 'data.csv')).toBe('csv');
     expect(localFormat(enc('plain'), 'application/pdf', 'fake.pdf')).toBeNull();
-    expect(localFormat(new Uint8Array([0x50, 0x4b, 3, 4]), 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'deck.pptx')).toBeNull();
+    expect(
+      localFormat(
+        new Uint8Array([0x50, 0x4b, 3, 4]),
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        'deck.pptx',
+      ),
+    ).toBeNull();
     expect(localFormat(enc('x'), 'text/x-log', 'server.log')).toBe('text');
   });
 
   it('refuses a format without an extractor with a typed error that names it', async () => {
     const ex = new LocalExtractor();
-    const pptx = ex.extract(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'deck.pptx');
+    const pptx = ex.extract(
+      new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]),
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      'deck.pptx',
+    );
     await expect(pptx).rejects.toThrow(UnsupportedFormatError);
-    await expect(pptx).rejects.toThrow(/No extractor for application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation \(\.pptx\): PowerPoint/);
-    await expect(ex.extract(new Uint8Array([0, 1, 2, 3]), 'application/octet-stream', 'blob.bin')).rejects.toThrow(/No extractor for application\/octet-stream \(\.bin\)/);
+    await expect(pptx).rejects.toThrow(
+      /No extractor for application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation \(\.pptx\): PowerPoint/,
+    );
+    await expect(ex.extract(new Uint8Array([0, 1, 2, 3]), 'application/octet-stream', 'blob.bin')).rejects.toThrow(
+      /No extractor for application\/octet-stream \(\.bin\)/,
+    );
     await ex.close();
   });
 

@@ -51,7 +51,11 @@ describe('images through local OCR', () => {
   });
 
   it('OCRs a PDF page that has no text layer, with polygons in inches on that page', async () => {
-    const pdf = await makePdf([{ lines: [{ text: 'Cover page with real text' }] }], { png: fixture('scan.png'), width: 648, height: 187.2 });
+    const pdf = await makePdf([{ lines: [{ text: 'Cover page with real text' }] }], {
+      png: fixture('scan.png'),
+      width: 648,
+      height: 187.2,
+    });
     const layout = await extractor.extract(pdf, 'application/pdf', 'mixed.pdf');
     expect(layout.model).toBe('local-pdf+ocr');
     expectExactSpans(layout);

@@ -18,11 +18,15 @@ export function expectExactSpans(layout: ExtractedLayout): void {
   for (const page of layout.pages) {
     for (const line of page.lines) {
       expect(slice(content, line.spans)).toBe(line.content);
-      const inPage = line.spans.every((s) => page.spans.some((ps) => s.offset >= ps.offset && s.offset + s.length <= ps.offset + ps.length));
+      const inPage = line.spans.every((s) =>
+        page.spans.some((ps) => s.offset >= ps.offset && s.offset + s.length <= ps.offset + ps.length),
+      );
       expect(inPage).toBe(true);
     }
   }
 }
 
 export const headingsOf = (layout: ExtractedLayout) =>
-  layout.paragraphs.filter((p) => p.role === 'title' || p.role === 'sectionHeading').map((p) => [p.headingLevel ?? null, p.content] as const);
+  layout.paragraphs
+    .filter((p) => p.role === 'title' || p.role === 'sectionHeading')
+    .map((p) => [p.headingLevel ?? null, p.content] as const);

@@ -86,7 +86,12 @@ describe('OpenAI chat model against the fake', () => {
     fake.failNext(1, { status: 429, retryAfterMs: 20 }, 'chat');
     fake.replies.push({ content: 'Once only.' });
     const events = await collect(chatFor(openAiConfig(fake)).stream(messages));
-    expect(events.filter((e) => e.type === 'delta').map((e) => (e as { text: string }).text).join('')).toBe('Once only.');
+    expect(
+      events
+        .filter((e) => e.type === 'delta')
+        .map((e) => (e as { text: string }).text)
+        .join(''),
+    ).toBe('Once only.');
     expect(fake.requestsTo('chat').map((c) => c.outcome)).toEqual([429, 200]);
   });
 
@@ -151,7 +156,12 @@ describe('OpenAI chat model against the fake', () => {
       description: 'Action points found in the text',
       schema: {
         type: 'object',
-        properties: { items: { type: 'array', items: { type: 'object', properties: { title: { type: 'string' } }, required: ['title'], additionalProperties: false } } },
+        properties: {
+          items: {
+            type: 'array',
+            items: { type: 'object', properties: { title: { type: 'string' } }, required: ['title'], additionalProperties: false },
+          },
+        },
         required: ['items'],
         additionalProperties: false,
       },
@@ -179,19 +189,32 @@ describe('OpenAI chat model against the fake', () => {
       const chat = chatFor(openAiConfig(fake));
       const result = await chat.completeJson(messages, { name: 'echo', schema: { type: 'object' }, strict: false });
       expect(result.value).toEqual({ echo: 'Echo: When is the launch?' });
-      expect(fake.requestsTo('chat')[0]!.body.response_format.json_schema).toEqual({ name: 'echo', schema: { type: 'object' }, strict: false });
+      expect(fake.requestsTo('chat')[0]!.body.response_format.json_schema).toEqual({
+        name: 'echo',
+        schema: { type: 'object' },
+        strict: false,
+      });
     });
 
     it('reports JSON that does not fit, text that is not JSON, and refusals', async () => {
       const chat = chatFor(openAiConfig(fake));
       fake.replies.push({ content: JSON.stringify({ items: [{ name: 'no title' }] }) });
-      expect(await failure(chat.completeJson(messages, format))).toMatchObject({ reason: 'invalid_response', message: expect.stringMatching(/items must be titled/) });
+      expect(await failure(chat.completeJson(messages, format))).toMatchObject({
+        reason: 'invalid_response',
+        message: expect.stringMatching(/items must be titled/),
+      });
       fake.replies.push({ content: 'Sure! Here are the items:' });
-      expect(await failure(chat.completeJson(messages, format))).toMatchObject({ reason: 'invalid_response', message: expect.stringMatching(/not JSON/) });
+      expect(await failure(chat.completeJson(messages, format))).toMatchObject({
+        reason: 'invalid_response',
+        message: expect.stringMatching(/not JSON/),
+      });
       fake.replies.push({ refusal: 'I cannot help with that.' });
       expect(await failure(chat.completeJson(messages, format))).toMatchObject({ reason: 'refused' });
       fake.replies.push({ content: '{"items": [', finishReason: 'length' });
-      expect(await failure(chat.completeJson(messages, format))).toMatchObject({ reason: 'invalid_response', message: expect.stringMatching(/cut off/) });
+      expect(await failure(chat.completeJson(messages, format))).toMatchObject({
+        reason: 'invalid_response',
+        message: expect.stringMatching(/cut off/),
+      });
     });
   });
 
@@ -218,7 +241,15 @@ describe('OpenAI chat model against the fake', () => {
   });
 
   it('reports a content-filter 400 as refused', async () => {
-    fake.failNext(1, { status: 400, code: 'content_filter', message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy." }, 'chat');
+    fake.failNext(
+      1,
+      {
+        status: 400,
+        code: 'content_filter',
+        message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+      },
+      'chat',
+    );
     const err = await failure(chatFor(azureConfig(fake)).complete(messages));
     expect(err).toMatchObject({ reason: 'refused', status: 400 });
   });

@@ -14,11 +14,11 @@ describe('ports', () => {
     const providers = createAiProviders(parseEnv({}));
     const embedder: EmbedderPort = providers.embedder;
     const chat: ChatModelPort | null = providers.chat;
-    const classes: [new (...args: never[]) => EmbedderPort, new (...args: never[]) => EmbedderPort, new (...args: never[]) => ChatModelPort] = [
-      LocalHashingEmbedder,
-      OpenAiEmbedder,
-      OpenAiChatModel,
-    ];
+    const classes: [
+      new (...args: never[]) => EmbedderPort,
+      new (...args: never[]) => EmbedderPort,
+      new (...args: never[]) => ChatModelPort,
+    ] = [LocalHashingEmbedder, OpenAiEmbedder, OpenAiChatModel];
     expect(embedder.model).toBe('local-hashing-v1');
     expect(chat).toBeNull();
     expect(classes).toHaveLength(3);

@@ -59,7 +59,10 @@ describe('createAiProviders', () => {
       delete (noBase as { OPENAI_BASE_URL?: string }).OPENAI_BASE_URL;
       expect(createAiProviders(noBase).provider).toBe('openai');
     } finally {
-      for (const [k, v] of [['OPENAI_BASE_URL', saved.base], ['AZURE_OPENAI_ENDPOINT', saved.endpoint]] as const) {
+      for (const [k, v] of [
+        ['OPENAI_BASE_URL', saved.base],
+        ['AZURE_OPENAI_ENDPOINT', saved.endpoint],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }

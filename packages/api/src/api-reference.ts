@@ -40,7 +40,8 @@ function fieldsOf(def: ProcedureDef): string[] {
   for (const input of def.inputs) {
     const walk = (s: JsonSchema) => {
       const required = new Set(s.required ?? []);
-      for (const name of Object.keys(s.properties ?? {})) if (!out.some((f) => f.replace(/\?$/, '') === name)) out.push(required.has(name) ? name : `${name}?`);
+      for (const name of Object.keys(s.properties ?? {}))
+        if (!out.some((f) => f.replace(/\?$/, '') === name)) out.push(required.has(name) ? name : `${name}?`);
       for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) walk(alt);
     };
     walk(z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as JsonSchema);

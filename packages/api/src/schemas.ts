@@ -31,8 +31,7 @@ export const ZPaginationInput = z.object({
   limit: z.number({ error: 'must be an integer' }).int().min(1).max(200).default(50),
 });
 
-export const paginated = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const paginated = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const ZOk = z.object({ ok: z.literal(true) });
 

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { nodeEnv } from '@ap/config/env';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { z, ZodError } from 'zod';
+import { type z, ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
 import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
 import { ensureUser } from '@ap/core/identity/users';
@@ -64,11 +64,7 @@ export function validationError(err: ZodError): AppError {
     }
     return [{ path: at.join('.') || '(input)', message: i.message }];
   });
-  return new AppError(
-    'BAD_REQUEST',
-    `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
-    { fields },
-  );
+  return new AppError('BAD_REQUEST', `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
 }
 
 const t = initTRPC

@@ -4,16 +4,7 @@
 // client sends the same token with every request for its lifetime), as long as
 // the key that verified it is still the current one. Every failure is an
 // AuthError with a short message.
-import {
-  decodeProtectedHeader,
-  errors,
-  importJWK,
-  jwtVerify,
-  type CryptoKey,
-  type JSONWebKeySet,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+import { decodeProtectedHeader, errors, importJWK, jwtVerify, type CryptoKey, type JSONWebKeySet, type JWK, type JWTPayload } from 'jose';
 import { AuthError, type Authenticator, type ClerkOrganizationClaims, type ClerkUser } from './types.ts';
 
 export interface JwksAuthenticatorOptions {
@@ -152,7 +143,7 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
 
   return {
     async authenticate(authorization) {
-      if (!authorization || !authorization.trim()) throw new AuthError('Missing bearer token');
+      if (!authorization?.trim()) throw new AuthError('Missing bearer token');
       const match = BEARER.exec(authorization);
       if (!match) {
         if (!/^Bearer[ \t]/i.test(authorization)) throw new AuthError('Missing bearer token');
@@ -195,7 +186,8 @@ export function createJwksAuthenticator(opts: JwksAuthenticatorOptions): Authent
       if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('Missing subject');
       // Clerk session tokens always name their session and are never issued in the future.
       if (typeof payload.sid !== 'string' || !payload.sid) throw new AuthError('Missing session id (sid): not a session token');
-      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + skew) throw new AuthError('Token issued in the future (iat)');
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + skew)
+        throw new AuthError('Token issued in the future (iat)');
       const azp = typeof payload.azp === 'string' ? payload.azp : undefined;
       if (parties.length > 0 && (!azp || !parties.includes(azp))) throw new AuthError('Unauthorized party');
       const user = toClerkUser(payload, payload.sub, azp);
@@ -223,7 +215,7 @@ async function importKeySet(jwks: JSONWebKeySet): Promise<Map<string, CryptoKey>
   if (!jwks || !Array.isArray(jwks.keys)) throw new Error('invalid JWKS');
   const map = new Map<string, CryptoKey>();
   for (const jwk of jwks.keys as JWK[]) {
-    if (!jwk || jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || !jwk.kid) continue;
+    if (jwk?.kty !== 'RSA' || typeof jwk.kid !== 'string' || !jwk.kid) continue;
     if (jwk.alg !== undefined && jwk.alg !== ALGORITHM) continue;
     if (jwk.use !== undefined && jwk.use !== 'sig') continue;
     try {

@@ -262,8 +262,7 @@ describe('key rotation and refetch', () => {
   afterAll(async () => {
     await local.close();
   });
-  const mk = (o: Partial<JwksAuthenticatorOptions> = {}) =>
-    createJwksAuthenticator({ issuer: local.issuer, jwksUrl: local.jwksUrl, ...o });
+  const mk = (o: Partial<JwksAuthenticatorOptions> = {}) => createJwksAuthenticator({ issuer: local.issuer, jwksUrl: local.jwksUrl, ...o });
 
   it('a newly published key works after exactly one refetch', async () => {
     const a = mk();
@@ -339,9 +338,7 @@ describe('key rotation and refetch', () => {
     const warm = local.fetches;
     local.delayMs = 50;
     try {
-      const tokens = await Promise.all(
-        Array.from({ length: 10 }, async () => local.sign({ key: await createTestKey() })),
-      );
+      const tokens = await Promise.all(Array.from({ length: 10 }, async () => local.sign({ key: await createTestKey() })));
       const results = await Promise.allSettled(tokens.map((t) => a.authenticate(bearer(t))));
       expect(results.every((r) => r.status === 'rejected' && r.reason instanceof AuthError)).toBe(true);
       expect(local.fetches - warm).toBe(1);
@@ -378,7 +375,7 @@ describe('JWKS unavailable', () => {
     const key = await createTestKey();
     let up = false;
     let fetches = 0;
-    const server: Server = createServer((req, res) => {
+    const server: Server = createServer((_req, res) => {
       fetches++;
       if (!up) {
         res.writeHead(503).end('down');

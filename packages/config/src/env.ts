@@ -4,23 +4,24 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const list = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a ${protocols.join(' or ')} URL`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
 
 const origin = z.string().refine((v) => {
   try {
@@ -72,7 +73,13 @@ const extensionList = list
       .min(1, 'must list at least one extension'),
   );
 
-const minutes = (fallback: number) => z.coerce.number().int().min(1).max(7 * 24 * 60).default(fallback);
+const minutes = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(fallback);
 
 /** Upload types accepted when UPLOAD_ALLOWED_TYPES is unset. */
 export const DEFAULT_UPLOAD_TYPES = [
@@ -91,7 +98,21 @@ export const DEFAULT_UPLOAD_TYPES = [
 
 /** Extensions accepted when UPLOAD_ALLOWED_EXTENSIONS is unset: those of the default types. */
 export const DEFAULT_UPLOAD_EXTENSIONS = [
-  'pdf', 'docx', 'pptx', 'xlsx', 'txt', 'md', 'markdown', 'html', 'htm', 'csv', 'png', 'jpg', 'jpeg', 'tif', 'tiff',
+  'pdf',
+  'docx',
+  'pptx',
+  'xlsx',
+  'txt',
+  'md',
+  'markdown',
+  'html',
+  'htm',
+  'csv',
+  'png',
+  'jpg',
+  'jpeg',
+  'tif',
+  'tiff',
 ];
 
 /** Largest single PUT Azure Blob Storage accepts (5000 MiB). */
@@ -219,9 +240,7 @@ export type Env = z.output<typeof EnvSchema>;
 
 export class EnvError extends Error {
   constructor(public readonly issues: { variable: string; message: string }[]) {
-    super(
-      `Invalid environment:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
-    );
+    super(`Invalid environment:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
     this.name = 'EnvError';
   }
 }
@@ -254,4 +273,3 @@ export function nodeEnv(source: Record<string, string | undefined> = process.env
   if (!result.success) throw new EnvError([{ variable: 'NODE_ENV', message: result.error.issues[0]?.message ?? 'is invalid' }]);
   return result.data;
 }
-

@@ -122,7 +122,10 @@ describe('blob storage and upload variables', () => {
   it.each([
     [{ AZURE_STORAGE_CONNECTION_STRING: 'hello' }, 'AZURE_STORAGE_CONNECTION_STRING'],
     [{ AZURE_STORAGE_CONNECTION_STRING: 'AccountName=x' }, 'AZURE_STORAGE_CONNECTION_STRING'],
-    [{ AZURE_STORAGE_CONNECTION_STRING: 'BlobEndpoint=https://x.blob.core.windows.net;SharedAccessSignature=sv=1' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    [
+      { AZURE_STORAGE_CONNECTION_STRING: 'BlobEndpoint=https://x.blob.core.windows.net;SharedAccessSignature=sv=1' },
+      'AZURE_STORAGE_CONNECTION_STRING',
+    ],
     [{ AZURE_STORAGE_ACCOUNT_URL: 'ftp://acct' }, 'AZURE_STORAGE_ACCOUNT_URL'],
     [{ AZURE_STORAGE_CONTAINER: 'Documents' }, 'AZURE_STORAGE_CONTAINER'],
     [{ AZURE_STORAGE_CONTAINER: 'a--b' }, 'AZURE_STORAGE_CONTAINER'],
@@ -145,7 +148,9 @@ describe('blob storage and upload variables', () => {
       AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
       AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net',
     });
-    expect(issues).toEqual([expect.objectContaining({ variable: 'AZURE_STORAGE_ACCOUNT_URL', message: expect.stringMatching(/not both/) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ variable: 'AZURE_STORAGE_ACCOUNT_URL', message: expect.stringMatching(/not both/) }),
+    ]);
   });
 });
 
@@ -180,12 +185,29 @@ describe('environment: AI services', () => {
   });
 
   it.each([
-    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_CHAT_DEPLOYMENT: 'c' }, 'AZURE_OPENAI_API_KEY', /required when AZURE_OPENAI_ENDPOINT/],
+    [
+      { AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_CHAT_DEPLOYMENT: 'c' },
+      'AZURE_OPENAI_API_KEY',
+      /required when AZURE_OPENAI_ENDPOINT/,
+    ],
     [{ AZURE_OPENAI_API_KEY: 'k' }, 'AZURE_OPENAI_ENDPOINT', /required when AZURE_OPENAI_API_KEY/],
-    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }, 'AZURE_OPENAI_CHAT_DEPLOYMENT', /EMBEDDING_DEPLOYMENT/],
+    [
+      { AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' },
+      'AZURE_OPENAI_CHAT_DEPLOYMENT',
+      /EMBEDDING_DEPLOYMENT/,
+    ],
     [{ AZURE_OPENAI_CHAT_DEPLOYMENT: 'c' }, 'AZURE_OPENAI_CHAT_DEPLOYMENT', /without AZURE_OPENAI_ENDPOINT/],
     [{ AZURE_OPENAI_ENDPOINT: 'not a url' }, 'AZURE_OPENAI_ENDPOINT', /URL/],
-    [{ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_CHAT_DEPLOYMENT: 'c', AZURE_OPENAI_API_VERSION: 'latest' }, 'AZURE_OPENAI_API_VERSION', /API version/],
+    [
+      {
+        AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com',
+        AZURE_OPENAI_API_KEY: 'k',
+        AZURE_OPENAI_CHAT_DEPLOYMENT: 'c',
+        AZURE_OPENAI_API_VERSION: 'latest',
+      },
+      'AZURE_OPENAI_API_VERSION',
+      /API version/,
+    ],
     [{ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }, 'OPENAI_API_KEY', /OPENAI_BASE_URL/],
     [{ OPENAI_BASE_URL: 'ftp://x' }, 'OPENAI_BASE_URL', /URL/],
     [{ EMBEDDING_DIMENSIONS: 'wide' }, 'EMBEDDING_DIMENSIONS', /whole number/],

@@ -34,7 +34,12 @@ describe('the actor of a change', () => {
 
     const bot = as(owner.id, { type: 'bot', interactionId });
     const ap = await createActionPoint(bot, { title: 'From notes', boardId: board.id, columnId: a!.id });
-    expect(await lastActivity(ap.id)).toEqual({ action: 'actionPoint.created', actorId: owner.id, actorType: 'BOT', actorRef: interactionId });
+    expect(await lastActivity(ap.id)).toEqual({
+      action: 'actionPoint.created',
+      actorId: owner.id,
+      actorType: 'BOT',
+      actorRef: interactionId,
+    });
 
     const rule = as(owner.id, { type: 'rule', ruleId });
     await updateActionPoint(rule, { actionPointId: ap.id, title: 'Renamed by a rule' });
@@ -73,10 +78,15 @@ describe('the actor of a change', () => {
     const owner = await newUser();
     const stranger = await newUser();
     const board = await createBoard(as(owner.id, { type: 'user' }), { name: 'Private', columns: ['A'] });
-    const ap = await createActionPoint(as(owner.id, { type: 'user' }), { title: 'Mine', boardId: board.id, columnId: board.columns[0]!.id });
-    const err = await updateActionPoint(as(stranger.id, { type: 'rule', ruleId: randomUUID() }), { actionPointId: ap.id, title: 'x' }).catch(
-      (e: unknown) => e,
-    );
+    const ap = await createActionPoint(as(owner.id, { type: 'user' }), {
+      title: 'Mine',
+      boardId: board.id,
+      columnId: board.columns[0]!.id,
+    });
+    const err = await updateActionPoint(as(stranger.id, { type: 'rule', ruleId: randomUUID() }), {
+      actionPointId: ap.id,
+      title: 'x',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('NOT_FOUND');
     expect(await lastActivity(ap.id)).toMatchObject({ actorType: 'USER', actorId: owner.id });

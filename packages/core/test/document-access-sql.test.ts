@@ -66,7 +66,10 @@ function expectedLevel(c: (typeof cases)[number]): Level | null {
 describe('documents visible to a user, in SQL and in TypeScript', () => {
   it.each(cases)('owner $owner, grant $grant, organization $org, deleted $deleted', async (c) => {
     const { userId, documentId } = await arrange(c);
-    const ts = await db.document.findFirst({ where: { id: documentId, ...documentVisibleTo(userId) }, select: documentAccessSelect(userId) });
+    const ts = await db.document.findFirst({
+      where: { id: documentId, ...documentVisibleTo(userId) },
+      select: documentAccessSelect(userId),
+    });
     const sql = await visibleDocumentIds(db, userId, [documentId]);
     expect(sql.length === 1, 'SQL form').toBe(ts !== null);
     const level = ts ? documentLevelOf(ts, userId) : null;

@@ -101,7 +101,10 @@ describe.skipIf(!realPostgres)('PgEventBus (PostgreSQL LISTEN/NOTIFY)', () => {
     await db.actionPointBoardAssociation.create({ data: { actionPointId: other.id, boardId: board.id, columnId: column.id, rank: 'b' } });
 
     const publish = vi.spyOn(a, 'publish');
-    await moveActionPoint({ db, events: a, userId: owner.id, actor: { type: 'user' as const } }, { boardId: board.id, actionPointId: ap.id, columnId: column.id });
+    await moveActionPoint(
+      { db, events: a, userId: owner.id, actor: { type: 'user' as const } },
+      { boardId: board.id, actionPointId: ap.id, columnId: column.id },
+    );
     // The move's statement sent it: no NOTIFY of its own.
     expect(publish).not.toHaveBeenCalled();
     await until(() => onB.length === 1);
@@ -118,7 +121,14 @@ describe.skipIf(!realPostgres)('PgEventBus (PostgreSQL LISTEN/NOTIFY)', () => {
     const { a, b } = await pair();
     const onB = received(b);
     const userIds = Array.from({ length: 400 }, () => randomUUID());
-    const event: DomainEvent = { kind: 'access', id: 'x', boardId: randomUUID(), actionPointId: null, userIds, at: new Date().toISOString() };
+    const event: DomainEvent = {
+      kind: 'access',
+      id: 'x',
+      boardId: randomUUID(),
+      actionPointId: null,
+      userIds,
+      at: new Date().toISOString(),
+    };
     expect(encode(a.origin, event).length).toBeGreaterThan(1);
     await a.publish(event);
     await until(() => onB.flatMap((e) => (e.kind === 'access' ? e.userIds : [])).length === 400);
@@ -138,7 +148,12 @@ describe.skipIf(!realPostgres)('PgEventBus (PostgreSQL LISTEN/NOTIFY)', () => {
 
   it('still delivers locally when NOTIFY fails', async () => {
     const warnings: unknown[] = [];
-    const bus = new PgEventBus({ url: testDatabaseUrl(), db: { $executeRaw: () => Promise.reject(new Error('down')) } as never, channel: 'ap_test_down', log: { warn: (o) => warnings.push(o) } });
+    const bus = new PgEventBus({
+      url: testDatabaseUrl(),
+      db: { $executeRaw: () => Promise.reject(new Error('down')) } as never,
+      channel: 'ap_test_down',
+      log: { warn: (o) => warnings.push(o) },
+    });
     buses.push(bus);
     await bus.ready;
     const got = received(bus);

@@ -9,15 +9,15 @@ const db = testDb();
 
 /** A valid rank, biased towards the shapes that exercise carries and long common prefixes. */
 const validRank = fc
-  .tuple(
-    fc.string({ unit: fc.constantFrom(...DIGITS, '0', '0', 'z', 'z'), maxLength: 14 }),
-    fc.constantFrom(...DIGITS.slice(1), '1', 'z'),
-  )
+  .tuple(fc.string({ unit: fc.constantFrom(...DIGITS, '0', '0', 'z', 'z'), maxLength: 14 }), fc.constantFrom(...DIGITS.slice(1), '1', 'z'))
   .map(([head, last]) => head + last);
 
 /** Neighbour pairs as placements see them: both ends, one end open, or none. */
 const gap = fc.oneof(
-  fc.tuple(validRank, validRank).filter(([x, y]) => x !== y).map(([x, y]) => (x < y ? [x, y] : [y, x]) as [string | null, string | null]),
+  fc
+    .tuple(validRank, validRank)
+    .filter(([x, y]) => x !== y)
+    .map(([x, y]) => (x < y ? [x, y] : [y, x]) as [string | null, string | null]),
   validRank.map((x) => [x, null] as [string | null, string | null]),
   validRank.map((x) => [null, x] as [string | null, string | null]),
   fc.constant([null, null] as [string | null, string | null]),
@@ -35,9 +35,7 @@ describe('ap_rank_between (SQL) = between (lexorank.ts)', () => {
   it('agrees on random neighbours, ends and open ends', async () => {
     const pairs = fc.sample(gap, { numRuns: 5000, seed: 20261126 });
     const sql = await sqlBetween(pairs);
-    const mismatches = pairs
-      .map((p, i) => ({ pair: p, ts: between(p[0], p[1]), sql: sql[i] }))
-      .filter((m) => m.ts !== m.sql);
+    const mismatches = pairs.map((p, i) => ({ pair: p, ts: between(p[0], p[1]), sql: sql[i] })).filter((m) => m.ts !== m.sql);
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 
@@ -61,6 +59,11 @@ describe('ap_rank_between (SQL) = between (lexorank.ts)', () => {
   });
 
   it('gives NULL (no rank) when the bounds are not in order', async () => {
-    expect(await sqlBetween([['b', 'a'], ['a', 'a']])).toEqual([null, null]);
+    expect(
+      await sqlBetween([
+        ['b', 'a'],
+        ['a', 'a'],
+      ]),
+    ).toEqual([null, null]);
   });
 });

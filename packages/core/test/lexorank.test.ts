@@ -15,10 +15,7 @@ import {
 
 /** A valid rank: base-36 digits not ending in 0. */
 const validRank = fc
-  .tuple(
-    fc.string({ unit: fc.constantFrom(...DIGITS), maxLength: 12 }),
-    fc.constantFrom(...DIGITS.slice(1)),
-  )
+  .tuple(fc.string({ unit: fc.constantFrom(...DIGITS), maxLength: 12 }), fc.constantFrom(...DIGITS.slice(1)))
   .map(([head, last]) => head + last);
 
 describe('between', () => {
@@ -117,11 +114,7 @@ describe('spread', () => {
  * A model of one column: the list order is the truth; ranks must always sort in
  * the same order, stay unique and bounded when the caller rebalances as designed.
  */
-type Op =
-  | { kind: 'insert'; at: number }
-  | { kind: 'move'; from: number; to: number }
-  | { kind: 'append' }
-  | { kind: 'prepend' };
+type Op = { kind: 'insert'; at: number } | { kind: 'move'; from: number; to: number } | { kind: 'append' } | { kind: 'prepend' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat() }),
@@ -148,7 +141,7 @@ describe('random sequences of inserts and moves', () => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 300 }), (ops) => {
         // ids in display order, and their ranks (parallel arrays)
-        let ids: number[] = [];
+        const ids: number[] = [];
         let ranks: string[] = [];
         let nextId = 0;
         for (const op of ops) {

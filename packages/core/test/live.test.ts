@@ -86,7 +86,13 @@ describe('boardEventStream', () => {
     const b = await activity(boardId, owner.id, 'b');
     const c = await activity(boardId, owner.id, 'c');
     const ac = new AbortController();
-    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } }, { boardId, lastEventId: a.id }, ac.signal));
+    const s = drain(
+      openBoardEventStream(
+        { db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } },
+        { boardId, lastEventId: a.id },
+        ac.signal,
+      ),
+    );
     await until(() => s.items.length === 2);
     // c published late (after the replay read it) is not delivered twice.
     bus.publish(c);
@@ -104,7 +110,9 @@ describe('boardEventStream', () => {
     const { owner, viewer, boardId } = await setup();
     const bus = new TestBus();
     const ac = new AbortController();
-    const s = drain(openBoardEventStream({ db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } }, { boardId }, ac.signal));
+    const s = drain(
+      openBoardEventStream({ db: db(), events: bus, userId: viewer.id, actor: { type: 'user' as const } }, { boardId }, ac.signal),
+    );
     await until(() => bus.subscribed);
     const live = await activity(boardId, owner.id, 'live');
     bus.publish(live);
@@ -126,7 +134,14 @@ describe('boardEventStream', () => {
     await until(() => bus.subscribed);
     bus.publish(await activity(other.boardId, other.owner.id, 'elsewhere'));
     await db().boardPermission.deleteMany({ where: { boardId, userId: viewer.id } });
-    const access: DomainEvent = { kind: 'access', id: 'x', boardId, actionPointId: null, userIds: [viewer.id], at: new Date().toISOString() };
+    const access: DomainEvent = {
+      kind: 'access',
+      id: 'x',
+      boardId,
+      actionPointId: null,
+      userIds: [viewer.id],
+      at: new Date().toISOString(),
+    };
     bus.publish(access);
     await s.run;
     expect(s.items).toHaveLength(0);
@@ -137,7 +152,9 @@ describe('boardEventStream', () => {
   it('refuses a board the caller cannot see', async () => {
     const { boardId } = await setup();
     const stranger = await newUser();
-    const s = drain(openBoardEventStream({ db: db(), events: new TestBus(), userId: stranger.id, actor: { type: 'user' as const } }, { boardId }));
+    const s = drain(
+      openBoardEventStream({ db: db(), events: new TestBus(), userId: stranger.id, actor: { type: 'user' as const } }, { boardId }),
+    );
     await s.run;
     expect(s.error).toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -65,7 +65,11 @@ describe('moves against a list model', () => {
           model[op.column]!.splice(at, 0, id);
 
           for (const [c, columnId] of columns.entries()) {
-            const rows = await db.actionPointBoardAssociation.findMany({ where: { columnId }, orderBy: { rank: 'asc' }, select: { actionPointId: true } });
+            const rows = await db.actionPointBoardAssociation.findMany({
+              where: { columnId },
+              orderBy: { rank: 'asc' },
+              select: { actionPointId: true },
+            });
             expect(rows.map((r) => r.actionPointId)).toEqual(model[c]);
           }
         }

@@ -29,7 +29,7 @@ export interface RankedItemRow {
 /** A row of the board view: a column, and one of its first action points (null when it has none). */
 export type BoardViewRow = { columnName: string; columnRank: string } & (
   | RankedItemRow
-  | ({ [K in keyof RankedItemRow]: K extends 'columnId' ? string : null })
+  | { [K in keyof RankedItemRow]: K extends 'columnId' ? string : null }
 );
 
 /** An action point's fields and assignee as RankedItemRow names them (from `ap` and `u`). */

@@ -17,11 +17,7 @@ export interface OpenDatabase {
  * through an ordinary PostgreSQL URL, exactly as in production. Its data lives in
  * `dataDir` and survives restarts.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir?: string;
-  port?: number;
-  maxConnections?: number;
-}): Promise<OpenDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number; maxConnections?: number }): Promise<OpenDatabase> {
   const [{ PGlite }, { vector }, { PGLiteSocketServer }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-pgvector'),

@@ -67,9 +67,7 @@ interface AppliedRow {
 }
 
 async function appliedRows(client: pg.ClientBase): Promise<AppliedRow[] | null> {
-  const exists = await client.query<{ t: string | null }>(
-    `SELECT to_regclass('"_prisma_migrations"')::text AS t`,
-  );
+  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!exists.rows[0]?.t) return null;
   const { rows } = await client.query<AppliedRow>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at
@@ -131,10 +129,7 @@ function refuse(status: MigrationStatus): void {
  * as Prisma does. Safe when several processes start at once: the lock serializes
  * them and the later ones find nothing pending.
  */
-export async function migrate(
-  url: string,
-  options: { dir?: string; log?: (msg: string) => void } = {},
-): Promise<string[]> {
+export async function migrate(url: string, options: { dir?: string; log?: (msg: string) => void } = {}): Promise<string[]> {
   // The embedded database has one session for all connections, where advisory locks
   // never block: runs in this process are also chained per database.
   const previous = running.get(url) ?? Promise.resolve();
@@ -149,10 +144,7 @@ export async function migrate(
 
 const running = new Map<string, Promise<string[]>>();
 
-async function migrateLocked(
-  url: string,
-  options: { dir?: string; log?: (msg: string) => void },
-): Promise<string[]> {
+async function migrateLocked(url: string, options: { dir?: string; log?: (msg: string) => void }): Promise<string[]> {
   const migrations = await readMigrations(options.dir);
   const log = options.log ?? (() => {});
   return withClient(url, async (client) => {
@@ -172,10 +164,7 @@ async function migrateLocked(
             [id, m.checksum, m.name],
           );
           await client.query(m.sql);
-          await client.query(
-            `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
+          await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
           await client.query('COMMIT');
         } catch (err) {
           await client.query('ROLLBACK');

@@ -11,9 +11,7 @@ import { Prisma, queryDirect, type DbTx } from './client.ts';
 
 /** The neighbour of an anchor on one side: a smaller rank (placing before it) or a larger one. */
 function side(which: 'before' | 'after') {
-  return which === 'before'
-    ? { cmp: Prisma.sql`<`, order: Prisma.sql`DESC` }
-    : { cmp: Prisma.sql`>`, order: Prisma.sql`ASC` };
+  return which === 'before' ? { cmp: Prisma.sql`<`, order: Prisma.sql`DESC` } : { cmp: Prisma.sql`>`, order: Prisma.sql`ASC` };
 }
 
 /** Locks the Column row (FOR NO KEY UPDATE) so writers of its ranks take turns. False when it is not on that board. */
@@ -264,7 +262,9 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
     ? Prisma.sql`, sent AS (
       SELECT pg_notify(${m.notify.channel}, json_build_object('o', ${m.notify.origin}::text, 'e', r.event)::text) FROM recorded r)`
     : Prisma.empty;
-  const rows = await queryDirect<{ rank: string; event: MoveEvent }>(db, Prisma.sql`
+  const rows = await queryDirect<{ rank: string; event: MoveEvent }>(
+    db,
+    Prisma.sql`
     WITH here AS (${whereMoverMayMove(m)}), gap AS (${gap}),
     placed AS (
       SELECT here."columnId" AS "fromColumnId", r.rank,
@@ -284,7 +284,8 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
         'entityType', "entityType", 'entityId', "entityId", 'actionPointId', "actionPointId", 'changes', "changes",
         'at', to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS event
     )${sent}
-    SELECT recorded.event, placed.rank FROM recorded, placed${m.notify ? Prisma.sql`, sent` : Prisma.empty}`);
+    SELECT recorded.event, placed.rank FROM recorded, placed${m.notify ? Prisma.sql`, sent` : Prisma.empty}`,
+  );
   return rows[0] ?? null;
 }
 
@@ -301,13 +302,7 @@ export async function columnItemIds(tx: DbTx, columnId: string): Promise<string[
  * of that column already holds the rank (then returns false and changes nothing,
  * leaving the transaction usable).
  */
-export async function setItemPosition(
-  tx: DbTx,
-  actionPointId: string,
-  boardId: string,
-  columnId: string,
-  rank: string,
-): Promise<boolean> {
+export async function setItemPosition(tx: DbTx, actionPointId: string, boardId: string, columnId: string, rank: string): Promise<boolean> {
   const n = await tx.$executeRaw`
     UPDATE "ActionPointBoardAssociation" AS a
        SET "columnId" = ${columnId}::uuid, "rank" = ${rank}, "updatedAt" = now()
@@ -356,13 +351,7 @@ export async function rewriteItemRanks(tx: DbTx, columnId: string, ids: string[]
 }
 
 /** Appends action points of one column to another, keeping their order (ranks given by the caller). */
-export async function moveAllItems(
-  tx: DbTx,
-  fromColumnId: string,
-  toColumnId: string,
-  ids: string[],
-  ranks: string[],
-): Promise<number> {
+export async function moveAllItems(tx: DbTx, fromColumnId: string, toColumnId: string, ids: string[], ranks: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   return tx.$executeRaw`
     UPDATE "ActionPointBoardAssociation" AS a

@@ -56,12 +56,7 @@ export async function readEmbedding(db: DbTx, id: string): Promise<number[] | nu
 }
 
 /** The k embeddings of one owner nearest to `query` by cosine distance. */
-export async function nearestEmbeddings(
-  db: DbTx,
-  ownerId: string,
-  query: number[],
-  k: number,
-): Promise<EmbeddingMatch[]> {
+export async function nearestEmbeddings(db: DbTx, ownerId: string, query: number[], k: number): Promise<EmbeddingMatch[]> {
   const v = toVectorLiteral(query);
   const limit = Math.max(1, Math.min(200, Math.trunc(k)));
   return db.$queryRaw<EmbeddingMatch[]>`

@@ -36,9 +36,13 @@ async function fixture(): Promise<Fixture> {
 }
 
 const order = async (columnId: string) =>
-  (await db.actionPointBoardAssociation.findMany({ where: { columnId }, orderBy: { rank: 'asc' }, select: { actionPointId: true, rank: true } })).map(
-    (r) => [r.actionPointId, r.rank],
-  );
+  (
+    await db.actionPointBoardAssociation.findMany({
+      where: { columnId },
+      orderBy: { rank: 'asc' },
+      select: { actionPointId: true, rank: true },
+    })
+  ).map((r) => [r.actionPointId, r.rank]);
 const activities = (boardId: string) => db.activity.count({ where: { boardId } });
 
 describe('moveInOneStatement', () => {
@@ -46,19 +50,41 @@ describe('moveInOneStatement', () => {
   let move: (m: Partial<MoveRequest>) => ReturnType<typeof moveInOneStatement>;
   beforeEach(async () => {
     f = await fixture();
-    move = (m) => moveInOneStatement(db, { actionPointId: f.ids.c, boardId: f.boardId, columnId: f.columnId, userId: f.ownerId, actorType: 'USER', actorRef: null, maxRankLength: 32, ...m });
+    move = (m) =>
+      moveInOneStatement(db, {
+        actionPointId: f.ids.c,
+        boardId: f.boardId,
+        columnId: f.columnId,
+        userId: f.ownerId,
+        actorType: 'USER',
+        actorRef: null,
+        maxRankLength: 32,
+        ...m,
+      });
   });
 
   it('moves between named neighbours and records the move with it', async () => {
     const moved = await move({ beforeId: f.ids.b });
     expect(moved?.rank).toBe('ai');
-    expect(moved?.event).toMatchObject({ kind: 'board', boardId: f.boardId, actionPointId: f.ids.c, actorId: f.ownerId, type: 'actionPoint.moved', entityType: 'actionPoint', entityId: f.ids.c });
+    expect(moved?.event).toMatchObject({
+      kind: 'board',
+      boardId: f.boardId,
+      actionPointId: f.ids.c,
+      actorId: f.ownerId,
+      type: 'actionPoint.moved',
+      entityType: 'actionPoint',
+      entityId: f.ids.c,
+    });
     expect(moved?.event.changes).toEqual({ columnId: { from: f.columnId, to: f.columnId }, beforeId: f.ids.b, afterId: null });
     // The event is its Activity row (id, time in UTC to the millisecond).
     const row = await db.activity.findUniqueOrThrow({ where: { id: BigInt(moved!.event.id) } });
     expect(moved?.event.at).toBe(row.createdAt.toISOString());
     expect(row.changes).toEqual(moved?.event.changes);
-    expect(await order(f.columnId)).toEqual([[f.ids.a, 'a'], [f.ids.c, 'ai'], [f.ids.b, 'b']]);
+    expect(await order(f.columnId)).toEqual([
+      [f.ids.a, 'a'],
+      [f.ids.c, 'ai'],
+      [f.ids.b, 'b'],
+    ]);
 
     expect((await move({ actionPointId: f.ids.a, afterId: f.ids.c, beforeId: f.ids.b }))?.rank).toBe('ar');
     expect((await move({ actionPointId: f.ids.b, afterId: f.ids.c }))?.rank).toBe('an');
@@ -68,7 +94,10 @@ describe('moveInOneStatement', () => {
   it('moves to the end of another column of the board when no neighbour is named', async () => {
     expect((await move({ columnId: f.nextColumnId }))?.rank).toBe('i');
     expect((await move({ actionPointId: f.ids.a, columnId: f.nextColumnId }))?.rank).toBe('i0001');
-    expect(await order(f.nextColumnId)).toEqual([[f.ids.c, 'i'], [f.ids.a, 'i0001']]);
+    expect(await order(f.nextColumnId)).toEqual([
+      [f.ids.c, 'i'],
+      [f.ids.a, 'i0001'],
+    ]);
   });
 
   it('writes nothing when the locked path must decide', async () => {
@@ -105,8 +134,12 @@ describe('moveInOneStatement', () => {
     for (const gap of stale) expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, 'ai', gap)).toBe(false);
     // A rank outside the gap is refused too.
     for (const rank of ['a', '9', 'b', 'bi']) {
-      expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, rank, { lo: 'a', loId: f.ids.a, hi: 'b', hiId: f.ids.b })).toBe(false);
+      expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, rank, { lo: 'a', loId: f.ids.a, hi: 'b', hiId: f.ids.b })).toBe(
+        false,
+      );
     }
-    expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, 'ai', { lo: 'a', loId: f.ids.a, hi: 'b', hiId: f.ids.b })).toBe(true);
+    expect(await setItemPositionInGap(db, f.ids.c, f.boardId, f.columnId, 'ai', { lo: 'a', loId: f.ids.a, hi: 'b', hiId: f.ids.b })).toBe(
+      true,
+    );
   });
 });

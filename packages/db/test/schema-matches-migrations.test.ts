@@ -93,7 +93,10 @@ describe('schema.prisma matches the migrated database', () => {
         if (!f.list) expect(col!.is_nullable, `nullability of ${key}`).toBe(f.optional ? 'YES' : 'NO');
       }
     }
-    expect([...actual.keys()].filter((k) => !expected.has(k)), 'columns not in schema.prisma').toEqual([]);
+    expect(
+      [...actual.keys()].filter((k) => !expected.has(k)),
+      'columns not in schema.prisma',
+    ).toEqual([]);
   });
 
   it('has a unique index for every @unique / @@unique / @id and a foreign key for every relation', async () => {
@@ -145,38 +148,111 @@ describe('schema.prisma matches the migrated database', () => {
     const uid = crypto.randomUUID();
     const at = new Date('2026-01-02T03:04:05.678Z');
     const user = await db.user.create({
-      data: { clerkId: `user_${uid}`, email: `${uid}@x.test`, displayName: 'U', imageUrl: 'https://i/u.png', clerkUpdatedAt: at, provisionedAt: at, deletedAt: null },
+      data: {
+        clerkId: `user_${uid}`,
+        email: `${uid}@x.test`,
+        displayName: 'U',
+        imageUrl: 'https://i/u.png',
+        clerkUpdatedAt: at,
+        provisionedAt: at,
+        deletedAt: null,
+      },
     });
-    const org = await db.organization.create({ data: { clerkId: `org_${uid}`, name: 'O', slug: `o-${uid}`, imageUrl: 'https://i/o.png', clerkUpdatedAt: at } });
+    const org = await db.organization.create({
+      data: { clerkId: `org_${uid}`, name: 'O', slug: `o-${uid}`, imageUrl: 'https://i/o.png', clerkUpdatedAt: at },
+    });
     const role = await db.role.create({ data: { key: `org:role_${uid}`, name: 'R', isAdmin: true } });
     const userRole = await db.userRole.create({ data: { userId: user.id, organizationId: org.id, roleId: role.id, clerkUpdatedAt: at } });
-    const board = await db.board.create({ data: { name: 'B', description: 'd', ownerId: user.id, organizationId: org.id, isPersonal: true, version: 3 } });
+    const board = await db.board.create({
+      data: { name: 'B', description: 'd', ownerId: user.id, organizationId: org.id, isPersonal: true, version: 3 },
+    });
     const column = await db.column.create({ data: { boardId: board.id, name: 'C', rank: 'm' } });
     const ap = await db.actionPoint.create({
       data: { title: 'T', description: 'D', dueDate: at, completedAt: at, ownerId: user.id, assigneeId: user.id, version: 2 },
     });
-    const assoc = await db.actionPointBoardAssociation.create({ data: { actionPointId: ap.id, boardId: board.id, columnId: column.id, rank: 'm' } });
+    const assoc = await db.actionPointBoardAssociation.create({
+      data: { actionPointId: ap.id, boardId: board.id, columnId: column.id, rank: 'm' },
+    });
     const perm = await db.boardPermission.create({ data: { boardId: board.id, userId: user.id, level: 'COMMENT', grantedById: user.id } });
     const share = await db.actionPointShare.create({ data: { actionPointId: ap.id, userId: user.id, level: 'EDIT', sharedById: user.id } });
-    const comment = await db.comment.create({ data: { actionPointId: ap.id, authorId: user.id, body: 'hi', mentions: [user.id], version: 2, editedAt: at } });
+    const comment = await db.comment.create({
+      data: { actionPointId: ap.id, authorId: user.id, body: 'hi', mentions: [user.id], version: 2, editedAt: at },
+    });
     const attachment = await db.attachment.create({
-      data: { actionPointId: ap.id, uploaderId: user.id, fileName: 'f.pdf', contentType: 'application/pdf', sizeBytes: 10, storageKey: `k/${uid}`, uploadId: crypto.randomUUID(), sha256: 'a'.repeat(64) },
+      data: {
+        actionPointId: ap.id,
+        uploaderId: user.id,
+        fileName: 'f.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 10,
+        storageKey: `k/${uid}`,
+        uploadId: crypto.randomUUID(),
+        sha256: 'a'.repeat(64),
+      },
     });
     const upload = await db.upload.create({
-      data: { ownerId: user.id, blobName: `uploads/${uid}`, fileName: 'f.pdf', contentType: 'application/pdf', sizeBytes: 10, status: 'REFUSED', error: 'e', expiresAt: at, usedAt: at },
+      data: {
+        ownerId: user.id,
+        blobName: `uploads/${uid}`,
+        fileName: 'f.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 10,
+        status: 'REFUSED',
+        error: 'e',
+        expiresAt: at,
+        usedAt: at,
+      },
     });
     const document = await db.document.create({
       data: {
-        title: 'D', fileName: 'd.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: 'b'.repeat(64), status: 'FAILED', progress: 0.5, error: 'e',
-        pageCount: 3, chunkCount: 2, version: 4, ownerId: user.id, organizationId: org.id, blobName: `documents/${uid}`, uploadId: upload.id, deletedAt: at,
+        title: 'D',
+        fileName: 'd.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'b'.repeat(64),
+        status: 'FAILED',
+        progress: 0.5,
+        error: 'e',
+        pageCount: 3,
+        chunkCount: 2,
+        version: 4,
+        ownerId: user.id,
+        organizationId: org.id,
+        blobName: `documents/${uid}`,
+        uploadId: upload.id,
+        deletedAt: at,
       },
     });
-    const documentPermission = await db.documentPermission.create({ data: { documentId: document.id, userId: user.id, level: 'EDIT', grantedById: user.id } });
+    const documentPermission = await db.documentPermission.create({
+      data: { documentId: document.id, userId: user.id, level: 'EDIT', grantedById: user.id },
+    });
     const chunk = await db.documentChunk.create({
-      data: { documentId: document.id, ordinal: 1, text: 't', start: 0, end: 1, pageStart: 1, pageEnd: 2, headings: ['H'], boxes: [{ page: 1 }], contentHash: 'h', tokenCount: 1, embeddingModel: 'm' },
+      data: {
+        documentId: document.id,
+        ordinal: 1,
+        text: 't',
+        start: 0,
+        end: 1,
+        pageStart: 1,
+        pageEnd: 2,
+        headings: ['H'],
+        boxes: [{ page: 1 }],
+        contentHash: 'h',
+        tokenCount: 1,
+        embeddingModel: 'm',
+      },
     });
     const audit = await db.auditLog.create({
-      data: { documentId: document.id, actorId: user.id, actorType: 'RULE', actorRef: 'r', action: 'document.viewed', requestId: 'q', details: { a: 1 }, at },
+      data: {
+        documentId: document.id,
+        actorId: user.id,
+        actorType: 'RULE',
+        actorRef: 'r',
+        action: 'document.viewed',
+        requestId: 'q',
+        details: { a: 1 },
+        at,
+      },
     });
     const tag = await db.tag.create({ data: { boardId: board.id, name: 'bug', color: '#ff0000' } });
     const boardTag = await db.boardTag.create({ data: { boardId: board.id, tagId: tag.id } });
@@ -184,13 +260,39 @@ describe('schema.prisma matches the migrated database', () => {
     const ap2 = await db.actionPoint.create({ data: { title: 'T2', ownerId: user.id } });
     const link = await db.linkedActionPoint.create({ data: { sourceId: ap.id, targetId: ap2.id, type: 'BLOCKS', createdById: user.id } });
     const notification = await db.notification.create({
-      data: { userId: user.id, type: 'MENTIONED', actorId: user.id, boardId: board.id, actionPointId: ap.id, commentId: comment.id, data: { a: 1 }, readAt: at },
+      data: {
+        userId: user.id,
+        type: 'MENTIONED',
+        actorId: user.id,
+        boardId: board.id,
+        actionPointId: ap.id,
+        commentId: comment.id,
+        data: { a: 1 },
+        readAt: at,
+      },
     });
     const activity = await db.activity.create({
-      data: { boardId: board.id, actionPointId: ap.id, actorId: user.id, action: 'x.y', entityType: 'x', entityId: ap.id, changes: { f: { from: 1, to: 2 } } },
+      data: {
+        boardId: board.id,
+        actionPointId: ap.id,
+        actorId: user.id,
+        action: 'x.y',
+        entityType: 'x',
+        entityId: ap.id,
+        changes: { f: { from: 1, to: 2 } },
+      },
     });
     const delivery = await db.webhookDelivery.create({
-      data: { id: `msg_${uid}`, source: 'clerk', type: 'user.created', status: 'processed', error: 'e', payload: { p: true }, attempts: 2, processedAt: at },
+      data: {
+        id: `msg_${uid}`,
+        source: 'clerk',
+        type: 'user.created',
+        status: 'processed',
+        error: 'e',
+        payload: { p: true },
+        attempts: 2,
+        processedAt: at,
+      },
     });
 
     const reads = await Promise.all([
@@ -219,7 +321,32 @@ describe('schema.prisma matches the migrated database', () => {
       db.documentChunk.findUniqueOrThrow({ where: { id: chunk.id } }),
       db.auditLog.findUniqueOrThrow({ where: { id: audit.id } }),
     ]);
-    const written = [user, org, role, userRole, board, column, ap, assoc, perm, share, comment, attachment, tag, boardTag, apTag, link, notification, activity, delivery, upload, document, documentPermission, chunk, audit];
+    const written = [
+      user,
+      org,
+      role,
+      userRole,
+      board,
+      column,
+      ap,
+      assoc,
+      perm,
+      share,
+      comment,
+      attachment,
+      tag,
+      boardTag,
+      apTag,
+      link,
+      notification,
+      activity,
+      delivery,
+      upload,
+      document,
+      documentPermission,
+      chunk,
+      audit,
+    ];
     reads.forEach((r, i) => expect(r).toEqual(written[i]));
     expect(notification.seq).toBeTypeOf('bigint');
   });
@@ -235,16 +362,24 @@ describe('schema.prisma matches the migrated database', () => {
     const other = await db.actionPoint.create({ data: { title: 'T', ownerId: u.id } });
     await db.actionPointBoardAssociation.create({ data: { actionPointId: ap.id, boardId: b1.id, columnId: c1.id, rank: 'm' } });
     // One association per action point and board.
-    await expect(db.actionPointBoardAssociation.create({ data: { actionPointId: ap.id, boardId: b1.id, columnId: c1.id, rank: 'n' } })).rejects.toThrow();
+    await expect(
+      db.actionPointBoardAssociation.create({ data: { actionPointId: ap.id, boardId: b1.id, columnId: c1.id, rank: 'n' } }),
+    ).rejects.toThrow();
     // Unique rank per column.
-    await expect(db.actionPointBoardAssociation.create({ data: { actionPointId: other.id, boardId: b1.id, columnId: c1.id, rank: 'm' } })).rejects.toThrow();
+    await expect(
+      db.actionPointBoardAssociation.create({ data: { actionPointId: other.id, boardId: b1.id, columnId: c1.id, rank: 'm' } }),
+    ).rejects.toThrow();
     // A column of another board cannot be used.
-    await expect(db.actionPointBoardAssociation.create({ data: { actionPointId: other.id, boardId: b1.id, columnId: c2.id, rank: 'x' } })).rejects.toThrow();
+    await expect(
+      db.actionPointBoardAssociation.create({ data: { actionPointId: other.id, boardId: b1.id, columnId: c2.id, rank: 'x' } }),
+    ).rejects.toThrow();
     // A tag only on an action point that is on the tag's board.
     const tag = await db.tag.create({ data: { boardId: b2.id, name: 't', color: '#000000', boardTags: { create: { boardId: b2.id } } } });
     await expect(db.actionPointTag.create({ data: { actionPointId: ap.id, tagId: tag.id, boardId: b2.id } })).rejects.toThrow();
     // No self-links; one local user per Clerk id.
-    await expect(db.linkedActionPoint.create({ data: { sourceId: ap.id, targetId: ap.id, type: 'RELATES', createdById: u.id } })).rejects.toThrow();
+    await expect(
+      db.linkedActionPoint.create({ data: { sourceId: ap.id, targetId: ap.id, type: 'RELATES', createdById: u.id } }),
+    ).rejects.toThrow();
     await expect(db.user.create({ data: { clerkId: u.clerkId } })).rejects.toThrow();
   });
 });

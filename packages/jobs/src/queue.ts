@@ -78,7 +78,7 @@ export class PgBossJobQueue implements JobQueue {
   private started = false;
   private stopping: Promise<void> | null = null;
 
-  constructor(private readonly options: JobQueueOptions) {
+  constructor(options: JobQueueOptions) {
     this.schemaName = options.schema ?? 'pgboss';
     if (!SCHEMA_NAME.test(this.schemaName)) throw new Error(`Invalid job queue schema name: ${this.schemaName}`);
     this.pollingIntervalSeconds = Math.max(0.5, options.pollingIntervalSeconds ?? 1);
@@ -279,7 +279,10 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   /** Jobs copied to a dead-letter queue (their data; `source` names the job they came from). */
-  async deadLettered(deadLetter: string, options: { limit?: number } = {}): Promise<{ id: string; sourceId: string | null; data: JsonObject }[]> {
+  async deadLettered(
+    deadLetter: string,
+    options: { limit?: number } = {},
+  ): Promise<{ id: string; sourceId: string | null; data: JsonObject }[]> {
     const jobs = await this.boss.findJobs<JsonObject>(deadLetter, { limit: options.limit ?? 100 });
     return jobs.map((j) => ({ id: j.id, sourceId: j.sourceId, data: j.data }));
   }

@@ -27,4 +27,3 @@ export interface JobLog {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
-

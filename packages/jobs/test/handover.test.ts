@@ -91,7 +91,11 @@ describe('a runner stopped mid-job', () => {
       schema: SCHEMA,
       handlers: [
         registerJob<{ key: string }>(stuck, async (job) => {
-          await sql(`INSERT INTO jobs_test.attempt (job_id, key, attempt, runner) VALUES ($1, $2, $3, 'd')`, [job.id, job.data.key, job.attempt]);
+          await sql(`INSERT INTO jobs_test.attempt (job_id, key, attempt, runner) VALUES ($1, $2, $3, 'd')`, [
+            job.id,
+            job.data.key,
+            job.attempt,
+          ]);
           await sql(`INSERT INTO jobs_test.effect (key, job_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [job.data.key, job.id]);
           if (job.attempt === 1) {
             await new Promise<void>((resolve) => {
@@ -108,7 +112,10 @@ describe('a runner stopped mid-job', () => {
     const id = (await d.queue.enqueueNow({ name: stuck.name, data: { key } }))!;
     await eventually(async () => (await jobState(SCHEMA, id)) === 'completed');
     expect(aborted).toEqual([1]);
-    expect(await sql(`SELECT attempt FROM jobs_test.attempt WHERE key = $1 ORDER BY attempt`, [key])).toEqual([{ attempt: 1 }, { attempt: 2 }]);
+    expect(await sql(`SELECT attempt FROM jobs_test.attempt WHERE key = $1 ORDER BY attempt`, [key])).toEqual([
+      { attempt: 1 },
+      { attempt: 2 },
+    ]);
     expect(await sql(`SELECT job_id FROM jobs_test.effect WHERE key = $1`, [key])).toEqual([{ job_id: id }]);
   });
 });

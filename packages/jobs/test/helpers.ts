@@ -7,7 +7,11 @@ import type { JobDefinition, JobHandler, JobRegistration, JsonObject } from '../
 export { defineJob } from '@ap/core/jobs/registry';
 
 /** Pairs a definition with its handler (and the handler's data type). */
-export const registerJob = <T extends JsonObject>(definition: JobDefinition, handler: JobHandler<T>, options: { concurrency?: number } = {}): JobRegistration<T> => ({ definition, handler, ...options });
+export const registerJob = <T extends JsonObject>(
+  definition: JobDefinition,
+  handler: JobHandler<T>,
+  options: { concurrency?: number } = {},
+): JobRegistration<T> => ({ definition, handler, ...options });
 
 /** Effects handlers leave, in a schema of the tests' own (the app's schema stays as migrated). */
 export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -30,7 +34,9 @@ export async function ensureEffectTables(): Promise<void> {
 /** A job name of its own per test, so tests sharing a queue schema never see each other's jobs. */
 export const uniqueName = (prefix: string) => `${prefix}.${randomUUID().slice(0, 8)}`;
 
-export async function runner(options: Omit<JobRunnerOptions, 'databaseUrl' | 'handlers'> & Partial<Pick<JobRunnerOptions, 'handlers'>>): Promise<JobRunner> {
+export async function runner(
+  options: Omit<JobRunnerOptions, 'databaseUrl' | 'handlers'> & Partial<Pick<JobRunnerOptions, 'handlers'>>,
+): Promise<JobRunner> {
   return startJobRunner({ databaseUrl: testDatabaseUrl(), pollingIntervalSeconds: 0.5, max: 3, handlers: [], ...options });
 }
 

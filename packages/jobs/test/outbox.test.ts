@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => jobs?.stop({ graceful: false }));
 
 const jobsTagged = async (tag: string) =>
-  Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.job WHERE name = $1 AND data->>'tag' = $2`, [welcome.name, tag]))[0]!.n);
+  Number(
+    (await sql<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.job WHERE name = $1 AND data->>'tag' = $2`, [welcome.name, tag]))[0]!.n,
+  );
 
 describe('enqueue in a transaction', () => {
   it('delivers a job whose transaction commits, with its id and attempt', async () => {
@@ -83,7 +85,9 @@ describe('enqueue in a transaction', () => {
       const fourth = await q.queue.enqueueNow({ name: defer.name, data: { n: 4 }, key });
       expect(first).toBeTruthy();
       expect([second, third, fourth]).toEqual([null, null, null]);
-      const rows = await sql<{ n: number }>(`SELECT (data->>'n')::int AS n FROM ${SCHEMA}.job WHERE name = $1 AND data->>'n' < '6'`, [defer.name]);
+      const rows = await sql<{ n: number }>(`SELECT (data->>'n')::int AS n FROM ${SCHEMA}.job WHERE name = $1 AND data->>'n' < '6'`, [
+        defer.name,
+      ]);
       expect(rows).toEqual([{ n: 1 }]);
       // Jobs without a key never deduplicate.
       const keyless = await db.$transaction(async (tx) => [
@@ -99,8 +103,8 @@ describe('enqueue in a transaction', () => {
   });
 
   it('refuses a job name nobody defined, before touching the database', async () => {
-    await expect(
-      testDb().$transaction((tx) => jobs.queue.enqueue(tx, { name: 'nobody.defined', data: {} })),
-    ).rejects.toThrow(/Unknown job nobody\.defined/);
+    await expect(testDb().$transaction((tx) => jobs.queue.enqueue(tx, { name: 'nobody.defined', data: {} }))).rejects.toThrow(
+      /Unknown job nobody\.defined/,
+    );
   });
 });

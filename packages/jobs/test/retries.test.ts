@@ -36,10 +36,7 @@ describe('retries', () => {
     const id = (await jobs.queue.enqueueNow({ name: flaky.name, data: { tag } }))!;
     await eventually(async () => (await jobState(SCHEMA, id)) === 'completed', 18_000);
     expect(attempts.get(tag)).toEqual([1, 2, 3]);
-    const [row] = await sql(
-      `SELECT retry_count, retry_limit, retry_delay, retry_backoff FROM ${SCHEMA}.job WHERE id = $1`,
-      [id],
-    );
+    const [row] = await sql(`SELECT retry_count, retry_limit, retry_delay, retry_backoff FROM ${SCHEMA}.job WHERE id = $1`, [id]);
     expect(row).toEqual({ retry_count: 2, retry_limit: 3, retry_delay: 1, retry_backoff: true });
     expect(await jobs.queue.failed(flaky.name)).toEqual([]);
   }, 20_000);

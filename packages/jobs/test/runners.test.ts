@@ -44,10 +44,9 @@ describe('two runners on one database', () => {
     const ids: string[] = [];
     for (let n = 0; n < 20; n++) ids.push((await (n % 2 ? a : b).queue.enqueueNow({ name: shared.name, data: { n } }))!);
     await eventually(async () => {
-      const [row] = await sql<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${SCHEMA}.job WHERE name = $1 AND state = 'completed'`,
-        [shared.name],
-      );
+      const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}.job WHERE name = $1 AND state = 'completed'`, [
+        shared.name,
+      ]);
       return row!.n === 20;
     });
     // Completed jobs are never fetched again: the handling so far is all there will be.

@@ -116,8 +116,7 @@ export class AzureBlobStore implements BlobStore {
     try {
       const current = (await this.options.service.getProperties()).cors ?? [];
       const same =
-        current.length === 1 &&
-        (Object.keys(wanted) as (keyof CorsRule)[]).every((k) => String(current[0]![k]) === String(wanted[k]));
+        current.length === 1 && (Object.keys(wanted) as (keyof CorsRule)[]).every((k) => String(current[0]![k]) === String(wanted[k]));
       if (same) return 'unchanged';
       await this.options.service.setProperties({ cors: [wanted] });
       return 'set';
@@ -127,7 +126,11 @@ export class AzureBlobStore implements BlobStore {
     }
   }
 
-  private async sign(blobName: string, values: Omit<BlobSASSignatureValues, 'containerName' | 'blobName' | 'startsOn' | 'expiresOn' | 'protocol'>, minutes: number) {
+  private async sign(
+    blobName: string,
+    values: Omit<BlobSASSignatureValues, 'containerName' | 'blobName' | 'startsOn' | 'expiresOn' | 'protocol'>,
+    minutes: number,
+  ) {
     assertBlobName(blobName);
     assertMinutes(minutes);
     const now = this.now().getTime();

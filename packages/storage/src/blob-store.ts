@@ -81,10 +81,9 @@ export async function createBlobStore(config: BlobStoreConfig, options: CreateBl
   });
   try {
     const { service, credential } = fromConnectionString(azurite.connectionString);
-    return Object.assign(
-      new AzureBlobStore({ ...common, service, signer: sharedKeySigner(credential), onClose: () => azurite.close() }),
-      { mode: 'embedded' as const },
-    );
+    return Object.assign(new AzureBlobStore({ ...common, service, signer: sharedKeySigner(credential), onClose: () => azurite.close() }), {
+      mode: 'embedded' as const,
+    });
   } catch (err) {
     await azurite.close();
     throw err;

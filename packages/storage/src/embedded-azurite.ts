@@ -12,8 +12,7 @@ import path from 'node:path';
 
 /** The emulator's fixed development account (public, documented by Microsoft). */
 export const EMULATOR_ACCOUNT_NAME = 'devstoreaccount1';
-export const EMULATOR_ACCOUNT_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const EMULATOR_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export interface EmbeddedAzuriteOptions {
   /** Directory for the emulator's metadata and blob data (created when missing). */
@@ -46,8 +45,7 @@ const require = createRequire(import.meta.url);
 
 function loadAzurite(): { BlobServer: BlobServerClass; BlobConfiguration: BlobConfigurationClass } {
   const BlobServer = (require('azurite/dist/src/blob/BlobServer') as { default: BlobServerClass }).default;
-  const BlobConfiguration = (require('azurite/dist/src/blob/BlobConfiguration') as { default: BlobConfigurationClass })
-    .default;
+  const BlobConfiguration = (require('azurite/dist/src/blob/BlobConfiguration') as { default: BlobConfigurationClass }).default;
   return { BlobServer, BlobConfiguration };
 }
 
@@ -95,8 +93,7 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     url,
     port,
     connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${EMULATOR_ACCOUNT_NAME};` +
-      `AccountKey=${EMULATOR_ACCOUNT_KEY};BlobEndpoint=${url};`,
+      `DefaultEndpointsProtocol=http;AccountName=${EMULATOR_ACCOUNT_NAME};` + `AccountKey=${EMULATOR_ACCOUNT_KEY};BlobEndpoint=${url};`,
     close: () => (closing ??= server.close()),
   };
 }

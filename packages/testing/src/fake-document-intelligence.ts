@@ -59,7 +59,16 @@ export interface WireAnalyzeResult {
   tables?: {
     rowCount: number;
     columnCount: number;
-    cells: { kind?: string; rowIndex: number; columnIndex: number; rowSpan?: number; columnSpan?: number; content: string; boundingRegions: WireRegion[]; spans: WireSpan[] }[];
+    cells: {
+      kind?: string;
+      rowIndex: number;
+      columnIndex: number;
+      rowSpan?: number;
+      columnSpan?: number;
+      content: string;
+      boundingRegions: WireRegion[];
+      spans: WireSpan[];
+    }[];
     boundingRegions: WireRegion[];
     spans: WireSpan[];
   }[];
@@ -105,7 +114,16 @@ export function analyzeResultFromText(text: string, modelId = 'prebuilt-layout')
   const tables: NonNullable<WireAnalyzeResult['tables']> = [];
   text.split('\f').forEach((pageText, p) => {
     const pageNumber = p + 1;
-    const page: WireAnalyzeResult['pages'][number] = { pageNumber, angle: 0, width: 8.5, height: 11, unit: 'inch', words: [], lines: [], spans: [] };
+    const page: WireAnalyzeResult['pages'][number] = {
+      pageNumber,
+      angle: 0,
+      width: 8.5,
+      height: 11,
+      unit: 'inch',
+      words: [],
+      lines: [],
+      spans: [],
+    };
     const pageStart = content.length ? content.length + 1 : 0;
     // Blank lines end paragraphs; a marked line (`# `, `## `, `^ `) is a paragraph of its own.
     const groups: string[][] = [[]];
@@ -131,7 +149,12 @@ export function analyzeResultFromText(text: string, modelId = 'prebuilt-layout')
         const poly = line(1, y, 0.08 * lineText.length, 0.2);
         page.lines.push({ content: lineText, polygon: poly, spans: [{ offset, length: lineText.length }] });
         for (const m of lineText.matchAll(/\S+/g)) {
-          page.words.push({ content: m[0], polygon: line(1 + 0.08 * m.index, y, 0.08 * m[0].length, 0.2), confidence: 0.99, span: { offset: offset + m.index, length: m[0].length } });
+          page.words.push({
+            content: m[0],
+            polygon: line(1 + 0.08 * m.index, y, 0.08 * m[0].length, 0.2),
+            confidence: 0.99,
+            span: { offset: offset + m.index, length: m[0].length },
+          });
         }
         if (isTable) {
           let at = 0;
@@ -139,7 +162,14 @@ export function analyzeResultFromText(text: string, modelId = 'prebuilt-layout')
             const cellOffset = offset + at;
             at += cell.length + 3;
             const region = [{ pageNumber, polygon: line(1 + 0.08 * (cellOffset - offset), y, 0.08 * cell.length, 0.2) }];
-            cells.push({ ...(i === 0 ? { kind: 'columnHeader' } : {}), rowIndex: i, columnIndex: c, content: cell, boundingRegions: region, spans: [{ offset: cellOffset, length: cell.length }] });
+            cells.push({
+              ...(i === 0 ? { kind: 'columnHeader' } : {}),
+              rowIndex: i,
+              columnIndex: c,
+              content: cell,
+              boundingRegions: region,
+              spans: [{ offset: cellOffset, length: cell.length }],
+            });
             paragraphs.push({ content: cell, boundingRegions: region, spans: [{ offset: cellOffset, length: cell.length }] });
           });
         }
@@ -147,7 +177,13 @@ export function analyzeResultFromText(text: string, modelId = 'prebuilt-layout')
       const span = { offset: paraStart, length: content.length - paraStart };
       const region = { pageNumber, polygon: line(1, 1 + (row - group.length) * 0.3, 6.5, group.length * 0.3 - 0.1) };
       if (isTable) {
-        tables.push({ rowCount: group.length, columnCount: Math.max(...group.map((l) => l.split(' | ').length)), cells, boundingRegions: [region], spans: [span] });
+        tables.push({
+          rowCount: group.length,
+          columnCount: Math.max(...group.map((l) => l.split(' | ').length)),
+          cells,
+          boundingRegions: [region],
+          spans: [span],
+        });
       } else {
         paragraphs.push({ ...(role ? { role } : {}), content: content.slice(paraStart), boundingRegions: [region], spans: [span] });
       }
@@ -156,7 +192,16 @@ export function analyzeResultFromText(text: string, modelId = 'prebuilt-layout')
     pages.push(page);
   });
   paragraphs.sort((a, b) => a.spans[0]!.offset - b.spans[0]!.offset);
-  return { apiVersion: FAKE_DI_API_VERSION, modelId, stringIndexType: 'utf16CodeUnit', content, pages, paragraphs, ...(layout ? { tables } : {}), styles: [] };
+  return {
+    apiVersion: FAKE_DI_API_VERSION,
+    modelId,
+    stringIndexType: 'utf16CodeUnit',
+    content,
+    pages,
+    paragraphs,
+    ...(layout ? { tables } : {}),
+    styles: [],
+  };
 }
 
 interface Operation {
@@ -247,11 +292,16 @@ export async function startFakeDocumentIntelligence(options: { key?: string } = 
     if (req.headers['ocp-apim-subscription-key'] !== key) {
       return answer(401, errorBody('401', 'Access denied due to invalid subscription key or wrong API endpoint.'));
     }
-    if (query['api-version'] !== FAKE_DI_API_VERSION) return answer(404, errorBody('404', `Unsupported api-version ${query['api-version']}`));
+    if (query['api-version'] !== FAKE_DI_API_VERSION)
+      return answer(404, errorBody('404', `Unsupported api-version ${query['api-version']}`));
     const faultAt = faults.findIndex((f) => !f.stage || f.stage === stage);
     if (faultAt >= 0) {
       const { fault } = faults.splice(faultAt, 1)[0]!;
-      return answer(fault.status, errorBody(fault.code ?? String(fault.status), fault.message ?? `Scripted ${fault.status}`), fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
+      return answer(
+        fault.status,
+        errorBody(fault.code ?? String(fault.status), fault.message ?? `Scripted ${fault.status}`),
+        fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {},
+      );
     }
     if (stage === 'analyze') {
       let document: Uint8Array = body!;

@@ -311,7 +311,11 @@ function answerChat(res: ServerResponse, body: Record<string, any>, scripted: Fa
   }
   send({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: finish }] });
   if (includeUsage) {
-    send({ ...base, choices: [], usage: { prompt_tokens: promptTokens, completion_tokens: pieces.length, total_tokens: promptTokens + pieces.length } });
+    send({
+      ...base,
+      choices: [],
+      usage: { prompt_tokens: promptTokens, completion_tokens: pieces.length, total_tokens: promptTokens + pieces.length },
+    });
   }
   res.write('data: [DONE]\n\n');
   res.end();

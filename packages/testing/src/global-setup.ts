@@ -14,7 +14,6 @@ import { migrate } from '@ap/db/migrate';
 import { startEmbeddedAzurite } from '@ap/storage/embedded-azurite';
 import './db.ts';
 
-
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -4,11 +4,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
-export type SampleBlock =
-  | { heading: string; level: 0 | 1 | 2 | 3 }
-  | { paragraph: string }
-  | { bullets: string[] }
-  | { table: string[][] };
+export type SampleBlock = { heading: string; level: 0 | 1 | 2 | 3 } | { paragraph: string } | { bullets: string[] } | { table: string[][] };
 
 export interface SamplePdfPage {
   /** Lines, top to bottom; `size` in points (default 11), `gapBefore` in points. */
@@ -37,7 +33,10 @@ export async function makePdf(pages: SamplePdfPage[], scan?: { png: Uint8Array; 
 }
 
 /** A PDF whose only page is the given PNG filling the page (size in points), with no text layer, as a scan is. */
-export function makeScannedPdf(png: Uint8Array, page: { width: number; height: number } = { width: 612, height: 204 }): Promise<Uint8Array> {
+export function makeScannedPdf(
+  png: Uint8Array,
+  page: { width: number; height: number } = { width: 612, height: 204 },
+): Promise<Uint8Array> {
   return makePdf([], { png, ...page });
 }
 
@@ -84,7 +83,9 @@ export async function makeDocx(blocks: SampleBlock[]): Promise<Uint8Array> {
             (row, r) =>
               new TableRow({
                 ...(r === 0 ? { tableHeader: true } : {}),
-                children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })] })),
+                children: row.map(
+                  (cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })] }),
+                ),
               }),
           ),
         }),

@@ -12,15 +12,7 @@ import { setMaxListeners } from 'node:events';
 import { AzureKeyCredential, DocumentAnalysisClient, type AnalyzeResult, type AnalyzedDocument } from '@azure/ai-form-recognizer';
 import { DEFAULT_RETRY_POLICY, type AiCallEvent, type RetryPolicy } from '../call-policy.ts';
 import { AiUnavailableError, type AiFailureReason } from '../errors.ts';
-import type {
-  ExtractedLayout,
-  ExtractOptions,
-  Extractor,
-  LayoutModel,
-  LayoutTableCell,
-  ParagraphRole,
-  TableCellKind,
-} from './ports.ts';
+import type { ExtractedLayout, ExtractOptions, Extractor, LayoutModel, LayoutTableCell, ParagraphRole, TableCellKind } from './ports.ts';
 
 export const DOCUMENT_INTELLIGENCE_PROVIDER = 'azure-document-intelligence';
 
@@ -46,7 +38,8 @@ const CELL_KINDS = new Set<TableCellKind>(['content', 'columnHeader', 'rowHeader
 export function layoutFromAnalyzeResult(result: AnalyzeResult<AnalyzedDocument>, model: string): ExtractedLayout {
   const regions = (list: { pageNumber: number; polygon?: { x: number; y: number }[] }[] | undefined) =>
     (list ?? []).map((r) => ({ pageNumber: r.pageNumber, polygon: (r.polygon ?? []).map((p) => ({ x: p.x, y: p.y })) }));
-  const spans = (list: { offset: number; length: number }[] | undefined) => (list ?? []).map((s) => ({ offset: s.offset, length: s.length }));
+  const spans = (list: { offset: number; length: number }[] | undefined) =>
+    (list ?? []).map((s) => ({ offset: s.offset, length: s.length }));
   return {
     content: result.content,
     pages: (result.pages ?? []).map((p) => ({
@@ -55,7 +48,11 @@ export function layoutFromAnalyzeResult(result: AnalyzeResult<AnalyzedDocument>,
       height: p.height ?? null,
       unit: p.unit === 'inch' || p.unit === 'pixel' ? p.unit : null,
       spans: spans(p.spans),
-      lines: (p.lines ?? []).map((l) => ({ content: l.content, polygon: (l.polygon ?? []).map((pt) => ({ x: pt.x, y: pt.y })), spans: spans(l.spans) })),
+      lines: (p.lines ?? []).map((l) => ({
+        content: l.content,
+        polygon: (l.polygon ?? []).map((pt) => ({ x: pt.x, y: pt.y })),
+        spans: spans(l.spans),
+      })),
     })),
     paragraphs: (result.paragraphs ?? []).map((p) => ({
       content: p.content,
@@ -91,6 +88,7 @@ interface Failure {
   retryAfterMs?: number;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the SDK's errors are untyped
 function headerRetryAfter(err: any): number | undefined {
   const headers = err?.response?.headers;
   const value: string | undefined = headers?.get?.('retry-after-ms') ?? undefined;
@@ -152,7 +150,12 @@ export class DocumentIntelligenceExtractor implements Extractor {
         if (opts.signal?.aborted) throw opts.signal.reason;
         const failure = this.classify(err, operation.aborted ? operationMs : total.aborted ? totalMs : null);
         const durationMs = performance.now() - started;
-        const base = { ...event, durationMs, reason: failure.error.reason, ...(failure.error.status !== undefined ? { status: failure.error.status } : {}) };
+        const base = {
+          ...event,
+          durationMs,
+          reason: failure.error.reason,
+          ...(failure.error.status !== undefined ? { status: failure.error.status } : {}),
+        };
         const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > this.retry.maxRetryAfterMs;
         const delayMs = failure.retryAfterMs ?? Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
         if (!failure.retryable || attempt > this.retry.maxRetries || tooLong || total.aborted) {
@@ -163,14 +166,26 @@ export class DocumentIntelligenceExtractor implements Extractor {
         await sleep(delayMs, AbortSignal.any([total, ...(opts.signal ? [opts.signal] : [])])).catch(() => {});
         if (opts.signal?.aborted) throw opts.signal.reason;
         if (total.aborted) {
-          throw new AiUnavailableError({ service: 'document-intelligence', provider: DOCUMENT_INTELLIGENCE_PROVIDER, reason: 'timeout', message: `no result within ${totalMs} ms over ${attempt} attempts`, cause: failure.error });
+          throw new AiUnavailableError({
+            service: 'document-intelligence',
+            provider: DOCUMENT_INTELLIGENCE_PROVIDER,
+            reason: 'timeout',
+            message: `no result within ${totalMs} ms over ${attempt} attempts`,
+            cause: failure.error,
+          });
         }
       }
     }
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: the SDK's errors are untyped
   private classify(err: any, timedOutAfterMs: number | null): Failure {
-    const fail = (reason: AiFailureReason, message: string, retryable: boolean, extra: { status?: number; retryAfterMs?: number } = {}): Failure => ({
+    const fail = (
+      reason: AiFailureReason,
+      message: string,
+      retryable: boolean,
+      extra: { status?: number; retryAfterMs?: number } = {},
+    ): Failure => ({
       error: new AiUnavailableError({
         service: 'document-intelligence',
         provider: DOCUMENT_INTELLIGENCE_PROVIDER,

@@ -23,10 +23,15 @@ const STYLE_MAP = [
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractedLayout> {
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { styleMap: STYLE_MAP, includeDefaultStyleMap: true });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { styleMap: STYLE_MAP, includeDefaultStyleMap: true },
+    );
     html = result.value;
   } catch (err) {
-    throw new ExtractionFailedError('local-docx', `not a readable DOCX file (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new ExtractionFailedError('local-docx', `not a readable DOCX file (${err instanceof Error ? err.message : String(err)})`, {
+      cause: err,
+    });
   }
   return extractHtml(html, { model: 'local-docx' });
 }

@@ -7,9 +7,44 @@ import { LayoutBuilder, type CellInput } from './layout-builder.ts';
 import type { ExtractedLayout } from './ports.ts';
 
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'blockquote', 'pre', 'address',
-  'figure', 'figcaption', 'dd', 'dt', 'dl', 'ul', 'ol', 'li', 'form', 'fieldset', 'hr', 'body', 'caption',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'blockquote',
+  'pre',
+  'address',
+  'figure',
+  'figcaption',
+  'dd',
+  'dt',
+  'dl',
+  'ul',
+  'ol',
+  'li',
+  'form',
+  'fieldset',
+  'hr',
+  'body',
+  'caption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
 ]);
 const SKIP = new Set(['script', 'style', 'head', 'template', 'noscript', 'svg']);
 
@@ -88,7 +123,8 @@ export function extractHtml(html: string, options: HtmlOptions = {}): ExtractedL
         if (skip) return;
         const t = tables[tables.length - 1];
         if (t?.cell) t.cell.text += data;
-        else if (t) return; // text between rows
+        else if (t)
+          return; // text between rows
         else text += pre ? data : data.replace(/\s+/g, ' ');
       },
       onclosetag(name) {

@@ -13,7 +13,10 @@ export async function extractImage(bytes: Uint8Array, ocr: Ocr): Promise<Extract
   const b = new LayoutBuilder();
   b.page(
     { pageNumber: 1, width: size.width, height: size.height, unit: 'pixel' },
-    paragraphs.map((p) => ({ role: null, lines: p.lines.map((l) => ({ text: l.text, polygon: box(l.bbox.x0, l.bbox.y0, l.bbox.x1, l.bbox.y1) })) })),
+    paragraphs.map((p) => ({
+      role: null,
+      lines: p.lines.map((l) => ({ text: l.text, polygon: box(l.bbox.x0, l.bbox.y0, l.bbox.x1, l.bbox.y1) })),
+    })),
   );
   return b.build('local-ocr');
 }

@@ -45,8 +45,15 @@ export class LayoutBuilder {
   }
 
   /** Adds a paragraph (whitespace runs collapsed); empty text adds nothing. */
-  paragraph(text: string, role: ParagraphRole | null = null, opts: { headingLevel?: number; regions?: BoundingRegion[] } = {}): LayoutParagraph | null {
-    const clean = text.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  paragraph(
+    text: string,
+    role: ParagraphRole | null = null,
+    opts: { headingLevel?: number; regions?: BoundingRegion[] } = {},
+  ): LayoutParagraph | null {
+    const clean = text
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .trim();
     if (!clean) return null;
     this.gap();
     const p: LayoutParagraph = {
@@ -93,7 +100,13 @@ export class LayoutBuilder {
       });
       columnCount = Math.max(columnCount, column);
     });
-    const table: LayoutTable = { rowCount: clean.length, columnCount, cells, spans: [{ offset: start, length: this.content.length - start }], boundingRegions: [] };
+    const table: LayoutTable = {
+      rowCount: clean.length,
+      columnCount,
+      cells,
+      spans: [{ offset: start, length: this.content.length - start }],
+      boundingRegions: [],
+    };
     this.tables.push(table);
     return table;
   }

@@ -20,7 +20,13 @@ export function extractMarkdown(source: string): ExtractedLayout {
   const tables: LayoutTable[] = [];
   const para = (span: { offset: number; length: number } | null, role: LayoutParagraph['role'], headingLevel?: number) => {
     if (!span) return;
-    paragraphs.push({ content: source.slice(span.offset, span.offset + span.length), role, ...(headingLevel ? { headingLevel } : {}), spans: [span], boundingRegions: [] });
+    paragraphs.push({
+      content: source.slice(span.offset, span.offset + span.length),
+      role,
+      ...(headingLevel ? { headingLevel } : {}),
+      spans: [span],
+      boundingRegions: [],
+    });
   };
   const walk = (list: Token[], base: number) => {
     let at = base;
@@ -100,7 +106,13 @@ function tableOf(source: string, t: Tokens.Table, start: number): LayoutTable {
     });
   });
   const end = start + t.raw.replace(/\n+$/, '').length;
-  return { rowCount: rows.length, columnCount: t.header.length, cells, spans: [{ offset: start, length: end - start }], boundingRegions: [] };
+  return {
+    rowCount: rows.length,
+    columnCount: t.header.length,
+    cells,
+    spans: [{ offset: start, length: end - start }],
+    boundingRegions: [],
+  };
 }
 
 /** Cell ranges of one table line, split on pipes that are not escaped or inside code. */

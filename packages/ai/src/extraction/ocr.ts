@@ -38,7 +38,9 @@ export class TesseractOcr implements Ocr {
       errorHandler: () => {},
     }).catch((err: unknown) => {
       this.worker = null;
-      throw new ExtractionFailedError('local-ocr', `OCR is not available here (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+      throw new ExtractionFailedError('local-ocr', `OCR is not available here (${err instanceof Error ? err.message : String(err)})`, {
+        cause: err,
+      });
     });
     return this.worker;
   }
@@ -49,7 +51,9 @@ export class TesseractOcr implements Ocr {
     try {
       ({ data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false }));
     } catch (err) {
-      throw new ExtractionFailedError('local-ocr', `the image could not be read (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+      throw new ExtractionFailedError('local-ocr', `the image could not be read (${err instanceof Error ? err.message : String(err)})`, {
+        cause: err,
+      });
     }
     const out: OcrParagraph[] = [];
     for (const block of data.blocks ?? []) {

@@ -43,7 +43,7 @@ async function pageLines(page: PDFPageProxy): Promise<PdfLine[]> {
   const lines: PdfLine[] = [];
   let cur: PdfLine | null = null;
   const push = () => {
-    if (cur && cur.text.trim()) lines.push({ ...cur, text: cur.text.replace(/\s+/g, ' ').trim() });
+    if (cur?.text.trim()) lines.push({ ...cur, text: cur.text.replace(/\s+/g, ' ').trim() });
     cur = null;
   };
   for (const item of text.items) {
@@ -80,6 +80,7 @@ async function largestImage(page: PDFPageProxy): Promise<{ png: Uint8Array; widt
     const fn = ops.fnArray[i];
     if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) continue;
     const arg = ops.argsArray[i]?.[0];
+    // biome-ignore lint/suspicious/noExplicitAny: pdf.js image objects are untyped
     const img: any =
       typeof arg === 'string'
         ? await new Promise((resolve) => (arg.startsWith('g_') ? page.commonObjs : page.objs).get(arg, resolve))
@@ -104,7 +105,9 @@ async function largestImage(page: PDFPageProxy): Promise<{ png: Uint8Array; widt
 }
 
 function bodySize(pages: RawPage[]): number {
-  const sizes: [number, number][] = pages.flatMap((p) => p.lines.map((l) => [Math.round(l.size * 2) / 2, l.text.length] as [number, number]));
+  const sizes: [number, number][] = pages.flatMap((p) =>
+    p.lines.map((l) => [Math.round(l.size * 2) / 2, l.text.length] as [number, number]),
+  );
   if (sizes.length === 0) return 0;
   const weight = new Map<number, number>();
   for (const [s, n] of sizes) weight.set(s, (weight.get(s) ?? 0) + n);
@@ -147,23 +150,34 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
       page.cleanup();
     }
     const body = bodySize(raw);
-    const headingSizes = [...new Set(raw.flatMap((p) => p.lines.filter((l) => isHeading(l, body)).map((l) => Math.round(l.size * 2) / 2)))].sort((a, b) => b - a);
+    const headingSizes = [
+      ...new Set(raw.flatMap((p) => p.lines.filter((l) => isHeading(l, body)).map((l) => Math.round(l.size * 2) / 2))),
+    ].sort((a, b) => b - a);
     const levelOf = (l: PdfLine) => (isHeading(l, body) ? Math.min(6, headingSizes.indexOf(Math.round(l.size * 2) / 2) + 1) : 0);
 
     const b = new LayoutBuilder();
     let ocrUsed = false;
     for (const page of raw) {
-      const size = { pageNumber: page.pageNumber, width: round(page.width / POINTS_PER_INCH), height: round(page.height / POINTS_PER_INCH), unit: 'inch' as const };
+      const size = {
+        pageNumber: page.pageNumber,
+        width: round(page.width / POINTS_PER_INCH),
+        height: round(page.height / POINTS_PER_INCH),
+        unit: 'inch' as const,
+      };
       const scan = scans.get(page.pageNumber);
       if (page.lines.length === 0 && scan) {
-        if (!options.ocr) throw new ExtractionFailedError('local-pdf', `page ${page.pageNumber} has no text layer and no OCR is configured`);
+        if (!options.ocr)
+          throw new ExtractionFailedError('local-pdf', `page ${page.pageNumber} has no text layer and no OCR is configured`);
         ocrUsed = true;
         const paragraphs = await options.ocr.recognize(scan.png);
         const sx = size.width / scan.width;
         const sy = size.height / scan.height;
         b.page(
           size,
-          paragraphs.map((p) => ({ role: null, lines: p.lines.map((l) => ({ text: l.text, polygon: box(l.bbox.x0 * sx, l.bbox.y0 * sy, l.bbox.x1 * sx, l.bbox.y1 * sy) })) })),
+          paragraphs.map((p) => ({
+            role: null,
+            lines: p.lines.map((l) => ({ text: l.text, polygon: box(l.bbox.x0 * sx, l.bbox.y0 * sy, l.bbox.x1 * sx, l.bbox.y1 * sy) })),
+          })),
         );
         continue;
       }

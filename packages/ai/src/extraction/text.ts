@@ -67,6 +67,10 @@ function detectSeparator(text: string): string {
 export function extractCsv(text: string): ExtractedLayout {
   const rows = parseCsv(text);
   const b = new LayoutBuilder();
-  b.table(rows.map((r, i) => r.map((cell) => ({ text: cell, kind: i === 0 && rows.length > 1 ? ('columnHeader' as const) : ('content' as const) }))));
+  b.table(
+    rows.map((r, i) =>
+      r.map((cell) => ({ text: cell, kind: i === 0 && rows.length > 1 ? ('columnHeader' as const) : ('content' as const) })),
+    ),
+  );
   return b.build('local-csv');
 }

@@ -10,15 +10,7 @@
  * Granting is idempotent (PUT): re-granting the same level changes nothing, and
  * concurrent grants, or a grant racing a revoke, take turns on a per-grant lock.
  */
-import {
-  deleteGrant,
-  findGrant,
-  listGrants as listGrantRows,
-  lockGrant,
-  putGrant,
-  type GrantRow,
-  type GrantTable,
-} from '@ap/db/grants';
+import { deleteGrant, findGrant, listGrants as listGrantRows, lockGrant, putGrant, type GrantRow, type GrantTable } from '@ap/db/grants';
 import type { DbTx, NotificationType } from '@ap/db/client';
 import { recordActivity, recordOnActionPointBoards, type ActivityEntry } from '../boards/activity.ts';
 import { notify } from '../collaboration/notifications.ts';
@@ -28,7 +20,16 @@ import type { DomainEvent } from '../shared/events.ts';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { mutate } from '../shared/tx.ts';
 import { recordAudit } from '../documents/audit.ts';
-import { assertCanGrant, assertGrantee, grantableUser, lowered, requireActionPoint, requireBoard, requireDocument, type Level } from './rules.ts';
+import {
+  assertCanGrant,
+  assertGrantee,
+  grantableUser,
+  lowered,
+  requireActionPoint,
+  requireBoard,
+  requireDocument,
+  type Level,
+} from './rules.ts';
 
 export type { GrantRow };
 
@@ -52,7 +53,12 @@ export interface GrantKind {
   /** What the grantee's notification carries besides the levels (e.g. the document's id). */
   notificationData?(resourceId: string): Record<string, string>;
   /** Records a change of a grant in the resource's activity; returns the last row's id and time. */
-  record(tx: DbTx, resourceId: string, entry: Omit<ActivityEntry, 'boardId' | 'actionPointId'>, events: DomainEvent[]): Promise<{ id: string; at: string }>;
+  record(
+    tx: DbTx,
+    resourceId: string,
+    entry: Omit<ActivityEntry, 'boardId' | 'actionPointId'>,
+    events: DomainEvent[],
+  ): Promise<{ id: string; at: string }>;
 }
 
 export const boardGrants: GrantKind = {

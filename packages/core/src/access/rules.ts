@@ -10,8 +10,7 @@ export const LEVELS = ['VIEW', 'COMMENT', 'EDIT', 'ADMIN'] as const;
 export type Level = (typeof LEVELS)[number];
 
 export const levelOrder = (level: Level): number => LEVELS.indexOf(level);
-export const atLeast = (level: Level | null | undefined, min: Level): boolean =>
-  level != null && levelOrder(level) >= levelOrder(min);
+export const atLeast = (level: Level | null | undefined, min: Level): boolean => level != null && levelOrder(level) >= levelOrder(min);
 export const maxLevel = (levels: (Level | null | undefined)[]): Level | null =>
   levels.reduce<Level | null>((best, l) => (l && (!best || levelOrder(l) > levelOrder(best)) ? l : best), null);
 
@@ -34,11 +33,7 @@ export function organizationVisibleTo(userId: string): Prisma.OrganizationWhereI
 /** Action points the user may see: owner, a direct share, or any visible board it is on. */
 export function actionPointVisibleTo(userId: string): Prisma.ActionPointWhereInput {
   return {
-    OR: [
-      { ownerId: userId },
-      { shares: { some: { userId } } },
-      { associations: { some: { board: boardVisibleTo(userId) } } },
-    ],
+    OR: [{ ownerId: userId }, { shares: { some: { userId } } }, { associations: { some: { board: boardVisibleTo(userId) } } }],
   };
 }
 
@@ -80,12 +75,7 @@ export interface BoardAccessResult {
 }
 
 /** The caller's level on a board; NOT_FOUND without any, FORBIDDEN below `min`. */
-export async function requireBoard(
-  db: DbTx,
-  userId: string,
-  boardId: string,
-  min: Level,
-): Promise<BoardAccessResult> {
+export async function requireBoard(db: DbTx, userId: string, boardId: string, min: Level): Promise<BoardAccessResult> {
   const board = await db.board.findFirst({
     where: { id: boardId, ...boardVisibleTo(userId) },
     select: { id: true, ...boardAccessSelect(userId) },
@@ -105,11 +95,7 @@ export interface ActionPointAccessResult {
 }
 
 /** The caller's level on an action point: the best of ownership, a direct share, and its boards. */
-export async function actionPointAccess(
-  db: DbTx,
-  userId: string,
-  actionPointId: string,
-): Promise<ActionPointAccessResult | null> {
+export async function actionPointAccess(db: DbTx, userId: string, actionPointId: string): Promise<ActionPointAccessResult | null> {
   const ap = await db.actionPoint.findFirst({
     where: { id: actionPointId, ...actionPointVisibleTo(userId) },
     select: {
@@ -126,21 +112,12 @@ export async function actionPointAccess(
   const boards = ap.associations
     .map((a) => ({ boardId: a.boardId, level: boardLevelOf(a.board, userId) }))
     .filter((b): b is { boardId: string; level: Level } => b.level !== null);
-  const level = maxLevel([
-    ap.ownerId === userId ? 'ADMIN' : null,
-    ap.shares[0]?.level as Level | undefined,
-    ...boards.map((b) => b.level),
-  ]);
+  const level = maxLevel([ap.ownerId === userId ? 'ADMIN' : null, ap.shares[0]?.level as Level | undefined, ...boards.map((b) => b.level)]);
   if (!level) return null;
   return { id: ap.id, ownerId: ap.ownerId, level, isOwner: ap.ownerId === userId, boards };
 }
 
-export async function requireActionPoint(
-  db: DbTx,
-  userId: string,
-  actionPointId: string,
-  min: Level,
-): Promise<ActionPointAccessResult> {
+export async function requireActionPoint(db: DbTx, userId: string, actionPointId: string, min: Level): Promise<ActionPointAccessResult> {
   const access = await actionPointAccess(db, userId, actionPointId);
   require(access?.level ?? null, min, 'Action point');
   return access!;
@@ -184,10 +161,7 @@ export function commentVisibleTo(userId: string): Prisma.CommentWhereInput {
  * its author edits it (while they may still comment); its author or an ADMIN of
  * the action point deletes it.
  */
-export function assertCanChangeComment(
-  access: Level,
-  input: { isAuthor: boolean; action: 'update' | 'delete' },
-): void {
+export function assertCanChangeComment(access: Level, input: { isAuthor: boolean; action: 'update' | 'delete' }): void {
   if (input.isAuthor && atLeast(access, 'COMMENT')) return;
   if (input.action === 'delete' && atLeast(access, 'ADMIN')) return;
   throw new AppError(
@@ -202,11 +176,7 @@ export function assertCanChangeComment(
  * The users among `userIds` who may see the action point (each checked with the
  * same visibility rule as every query), e.g. who can be mentioned or notified.
  */
-export async function usersWhoCanSeeActionPoint(
-  db: DbTx,
-  actionPointId: string,
-  userIds: string[],
-): Promise<Set<string>> {
+export async function usersWhoCanSeeActionPoint(db: DbTx, actionPointId: string, userIds: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const userId of new Set(userIds)) {
     const visible = await db.actionPoint.findFirst({
@@ -263,7 +233,10 @@ export interface MoveBoardFacts {
 
 /** The level boardLevelOf gives from ownership and the user's grant alone (no organization roles). */
 function levelWithoutRoles(board: Pick<MoveBoardFacts, 'ownerId' | 'grant'>, userId: string): Level | null {
-  return boardLevelOf({ ownerId: board.ownerId, permissions: board.grant ? [{ level: board.grant as Level }] : [], organization: null }, userId);
+  return boardLevelOf(
+    { ownerId: board.ownerId, permissions: board.grant ? [{ level: board.grant as Level }] : [], organization: null },
+    userId,
+  );
 }
 
 /**
@@ -287,7 +260,6 @@ export async function moveLevel(tx: DbTx, userId: string, boardId: string, facts
   });
 }
 
-
 // Documents: the owner; a DocumentPermission; members of the document's organization
 // (VIEW), its admins (ADMIN). A deleted document is visible to nobody. The SQL form
 // of documentVisibleTo is db's documents.ts (documentVisibleToSql), held equal by a test.
@@ -300,11 +272,7 @@ export function documentVisibleTo(userId: string): Prisma.DocumentWhereInput {
 /** Documents the user has a level on, deleted or not (a repeated delete is answered, not refused). */
 export function documentReachableBy(userId: string): Prisma.DocumentWhereInput {
   return {
-    OR: [
-      { ownerId: userId },
-      { permissions: { some: { userId } } },
-      { organization: { deletedAt: null, members: { some: { userId } } } },
-    ],
+    OR: [{ ownerId: userId }, { permissions: { some: { userId } } }, { organization: { deletedAt: null, members: { some: { userId } } } }],
   };
 }
 

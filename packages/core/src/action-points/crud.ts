@@ -20,8 +20,7 @@ async function assertAssignable(tx: DbTx, actionPointId: string, assigneeId: str
   const sees =
     user &&
     ((await tx.actionPoint.count({ where: { id: actionPointId, ...actionPointVisibleTo(assigneeId) } })) > 0 ||
-      (boardIds.length > 0 &&
-        (await tx.board.count({ where: { id: { in: boardIds }, ...boardVisibleTo(assigneeId) } })) > 0));
+      (boardIds.length > 0 && (await tx.board.count({ where: { id: { in: boardIds }, ...boardVisibleTo(assigneeId) } })) > 0));
   if (!sees) {
     throw badRequest('The assignee must be a user who can see this action point', [
       { path: 'assigneeId', message: 'cannot see this action point' },
@@ -140,10 +139,7 @@ export async function listActionPoints(svc: ServiceContext, input: ListActionPoi
   const q = input.q?.trim();
   if (q) {
     and.push({
-      OR: [
-        { title: { contains: q, mode: 'insensitive' } },
-        { description: { contains: q, mode: 'insensitive' } },
-      ],
+      OR: [{ title: { contains: q, mode: 'insensitive' } }, { description: { contains: q, mode: 'insensitive' } }],
     });
   }
   const after = decodeCursor(input.cursor, ['date', 'uuid']);

@@ -13,12 +13,7 @@ import { MAX_BOARDS_PER_ACTION_POINT, type Position } from './model.ts';
  * access (no extra query when it is visible there). NOT_FOUND when the board is
  * invisible or the action point is not on it; FORBIDDEN below EDIT.
  */
-async function requireEditOnBoard(
-  tx: DbTx,
-  userId: string,
-  boardId: string,
-  boards: { boardId: string; level: Level }[],
-): Promise<void> {
+async function requireEditOnBoard(tx: DbTx, userId: string, boardId: string, boards: { boardId: string; level: Level }[]): Promise<void> {
   const level = boards.find((b) => b.boardId === boardId)?.level;
   if (!level) {
     await requireBoard(tx, userId, boardId, 'VIEW');
@@ -63,10 +58,7 @@ export async function addToBoard(
 }
 
 /** Takes an action point off one board (EDIT on both); it stays on the others. */
-export async function removeFromBoard(
-  svc: ServiceContext,
-  input: { boardId: string; actionPointId: string },
-): Promise<void> {
+export async function removeFromBoard(svc: ServiceContext, input: { boardId: string; actionPointId: string }): Promise<void> {
   await mutate(svc, async (tx, events) => {
     const access = await requireActionPoint(tx, svc.userId, input.actionPointId, 'EDIT');
     await requireEditOnBoard(tx, svc.userId, input.boardId, access.boards);

@@ -143,4 +143,3 @@ export async function loadActionPoint(db: DbTx, userId: string, actionPointId: s
       .sort((a, b) => a.name.localeCompare(b.name) || a.boardId.localeCompare(b.boardId)),
   };
 }
-

@@ -81,9 +81,10 @@ async function gapFrom(
   const load = async (id: string, side: Side) => {
     const a = await anchor(id, side);
     const field = side === 'before' ? 'beforeId' : 'afterId';
-    if (!a) throw badRequest(`${field} is not a${what === 'column' ? ' column of this board' : 'n action point on this board'}`, [
-      { path: field, message: 'not found here' },
-    ]);
+    if (!a)
+      throw badRequest(`${field} is not a${what === 'column' ? ' column of this board' : 'n action point on this board'}`, [
+        { path: field, message: 'not found here' },
+      ]);
     if (a.parentId !== parentId) {
       if (await wasIn(id)) throw conflict(`${field} is no longer in the target column`, { field });
       // Never in the target column: a mistake in the request.
@@ -151,7 +152,12 @@ export async function placeActionPoint(tx: DbTx, p: ItemPlacement): Promise<Plac
       // Read only on this error path: did a move take the neighbour out of the target column?
       async (id) =>
         (await tx.activity.count({
-          where: { boardId: p.boardId, entityId: id, action: 'actionPoint.moved', changes: { path: ['columnId', 'from'], equals: p.columnId } },
+          where: {
+            boardId: p.boardId,
+            entityId: id,
+            action: 'actionPoint.moved',
+            changes: { path: ['columnId', 'from'], equals: p.columnId },
+          },
         })) > 0,
     );
   const lock = async () => {
@@ -189,8 +195,19 @@ export async function placeActionPoint(tx: DbTx, p: ItemPlacement): Promise<Plac
     select: { actionPointId: true, rank: true },
     orderBy: { rank: 'asc' },
   });
-  const { mine, ranks } = rebalancePlan(rows.map((r) => r.rank), slotIndex(rows.map((r) => r.rank), lo));
-  await rewriteItemRanks(tx, p.columnId, rows.map((r) => r.actionPointId), ranks);
+  const { mine, ranks } = rebalancePlan(
+    rows.map((r) => r.rank),
+    slotIndex(
+      rows.map((r) => r.rank),
+      lo,
+    ),
+  );
+  await rewriteItemRanks(
+    tx,
+    p.columnId,
+    rows.map((r) => r.actionPointId),
+    ranks,
+  );
   if (!(await write(mine))) throw new AppError('CONFLICT', 'Could not place the action point, please retry');
   return { rank: mine, rebalanced: true };
 }
@@ -235,8 +252,19 @@ export async function placeColumn(tx: DbTx, p: ColumnPlacement): Promise<Placed>
     select: { id: true, rank: true },
     orderBy: { rank: 'asc' },
   });
-  const { mine, ranks } = rebalancePlan(rows.map((r) => r.rank), slotIndex(rows.map((r) => r.rank), lo));
-  await rewriteColumnRanks(tx, p.boardId, rows.map((r) => r.id), ranks);
+  const { mine, ranks } = rebalancePlan(
+    rows.map((r) => r.rank),
+    slotIndex(
+      rows.map((r) => r.rank),
+      lo,
+    ),
+  );
+  await rewriteColumnRanks(
+    tx,
+    p.boardId,
+    rows.map((r) => r.id),
+    ranks,
+  );
   if (p.columnId !== null && !(await setColumnRank(tx, p.columnId, p.boardId, mine))) {
     throw new AppError('CONFLICT', 'Could not place the column, please retry');
   }
@@ -267,4 +295,3 @@ export function recordRebalance(tx: DbTx, by: Acting, boardId: string, columnId:
     entityId: columnId,
   });
 }
-

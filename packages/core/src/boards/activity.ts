@@ -68,19 +68,21 @@ export async function recordOnActionPointBoards(
     select: { boardId: true },
     orderBy: { boardId: 'asc' },
   });
-  return recordOnBoards(tx, rows.map((r) => r.boardId), entry, events);
+  return recordOnBoards(
+    tx,
+    rows.map((r) => r.boardId),
+    entry,
+    events,
+  );
 }
 
 /** Shows what changed between two records for the given fields. */
-export function diff<T extends Record<string, unknown>>(
-  before: T,
-  after: Partial<T>,
-): Record<string, { from: unknown; to: unknown }> {
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after)) {
     const from = before[key];
     const to = after[key];
-    const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
+    const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
     if (to !== undefined && norm(from) !== norm(to)) out[key] = { from: norm(from), to: norm(to) };
   }
   return out;

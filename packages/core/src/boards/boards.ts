@@ -76,10 +76,7 @@ async function loadBoard(db: DbTx, userId: string, boardId: string): Promise<Boa
 }
 
 /** Boards the caller can see, newest first. */
-export async function listBoards(
-  svc: ServiceContext,
-  input: { cursor?: string; limit: number },
-): Promise<Page<BoardWithLevel>> {
+export async function listBoards(svc: ServiceContext, input: { cursor?: string; limit: number }): Promise<Page<BoardWithLevel>> {
   const after = decodeCursor(input.cursor, ['date', 'uuid']);
   const where: Prisma.BoardWhereInput = boardVisibleTo(svc.userId);
   if (after) where.AND = [afterCreatedAt(after, 'desc')];
@@ -112,7 +109,10 @@ export async function createBoard(
   return mutate(svc, async (tx, events) => {
     if (
       input.organizationId &&
-      !(await tx.organization.findFirst({ where: { id: input.organizationId, ...organizationVisibleTo(svc.userId) }, select: { id: true } }))
+      !(await tx.organization.findFirst({
+        where: { id: input.organizationId, ...organizationVisibleTo(svc.userId) },
+        select: { id: true },
+      }))
     ) {
       throw notFound('Organization');
     }
@@ -222,10 +222,7 @@ export async function deleteBoard(svc: ServiceContext, input: { boardId: string 
  * cursor for the rest (columns.items). A fixed number of queries whatever the size: the board
  * with the caller's level, then one for all columns and their items.
  */
-export async function viewBoard(
-  svc: ServiceContext,
-  input: { boardId: string; limitPerColumn?: number },
-): Promise<BoardView> {
+export async function viewBoard(svc: ServiceContext, input: { boardId: string; limitPerColumn?: number }): Promise<BoardView> {
   const limit = Math.min(Math.max(1, input.limitPerColumn ?? DEFAULT_LIMIT_PER_COLUMN), MAX_LIMIT_PER_COLUMN);
   const board = await loadBoardRow(svc.db, svc.userId, input.boardId);
   if (!board) throw notFound('Board');

@@ -153,9 +153,7 @@ export async function deleteColumn(
     for (const id of [column.id, target].filter((x): x is string => !!x).sort()) {
       if (!(await lockColumn(tx, id, column.boardId))) {
         if (id === column.id) throw notFound('Column');
-        throw badRequest('moveToColumnId is not a column of this board', [
-          { path: 'moveToColumnId', message: 'not found on this board' },
-        ]);
+        throw badRequest('moveToColumnId is not a column of this board', [{ path: 'moveToColumnId', message: 'not found on this board' }]);
       }
     }
     const ids = await columnItemIds(tx, column.id);

@@ -1,11 +1,6 @@
 import type { DbTx, Prisma } from '@ap/db/client';
 import { recordOnActionPointBoards } from '../boards/activity.ts';
-import {
-  assertCanChangeComment,
-  commentVisibleTo,
-  requireActionPoint,
-  usersWhoCanSeeActionPoint,
-} from '../access/rules.ts';
+import { assertCanChangeComment, commentVisibleTo, requireActionPoint, usersWhoCanSeeActionPoint } from '../access/rules.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { badRequest, notFound } from '../shared/errors.ts';
 import { truncateText } from '../shared/text.ts';
@@ -113,7 +108,14 @@ export async function createComment(
     );
     await notifyComment(
       tx,
-      { actorId: svc.userId, actionPointId: input.actionPointId, commentId: comment.id, body: comment.body, newMentions: mentions, notifyWatchers: true },
+      {
+        actorId: svc.userId,
+        actionPointId: input.actionPointId,
+        commentId: comment.id,
+        body: comment.body,
+        newMentions: mentions,
+        notifyWatchers: true,
+      },
       events,
     );
     return comment;

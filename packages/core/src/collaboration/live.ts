@@ -54,11 +54,7 @@ export class Inbox {
 }
 
 /** Listens on the bus until stopped, or until `signal` aborts (even if never read). */
-export function listen(
-  svc: ServiceContext,
-  accept: (e: DomainEvent) => boolean,
-  signal?: AbortSignal,
-): { inbox: Inbox; stop: () => void } {
+export function listen(svc: ServiceContext, accept: (e: DomainEvent) => boolean, signal?: AbortSignal): { inbox: Inbox; stop: () => void } {
   const inbox = new Inbox();
   const off = svc.events.subscribe((e) => {
     if (accept(e)) inbox.push(e);
@@ -115,8 +111,7 @@ export async function openBoardEventStream(
   const { inbox, stop } = listen(
     svc,
     (e) =>
-      (e.kind === 'board' && e.boardId === boardId) ||
-      (e.kind === 'access' && (e.boardId === boardId || e.userIds.includes(svc.userId))),
+      (e.kind === 'board' && e.boardId === boardId) || (e.kind === 'access' && (e.boardId === boardId || e.userIds.includes(svc.userId))),
     signal,
   );
   return (async function* () {

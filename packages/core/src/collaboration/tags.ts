@@ -51,10 +51,7 @@ export async function listTags(
 }
 
 /** Creates a tag on a board (EDIT), attachable to the action points on that board. */
-export async function createTag(
-  svc: ServiceContext,
-  input: { boardId: string; name: string; color: string },
-): Promise<TagRow> {
+export async function createTag(svc: ServiceContext, input: { boardId: string; name: string; color: string }): Promise<TagRow> {
   return mutate(svc, async (tx, events) => {
     await requireBoard(tx, svc.userId, input.boardId, 'EDIT');
     const count = await tx.tag.count({ where: { boardId: input.boardId } });
@@ -95,10 +92,7 @@ async function requireTag(tx: DbTx, userId: string, tagId: string, min: Level): 
   return tag;
 }
 
-export async function updateTag(
-  svc: ServiceContext,
-  input: { tagId: string; name?: string; color?: string },
-): Promise<TagRow> {
+export async function updateTag(svc: ServiceContext, input: { tagId: string; name?: string; color?: string }): Promise<TagRow> {
   return mutate(svc, async (tx, events) => {
     const tag = await requireTag(tx, svc.userId, input.tagId, 'EDIT');
     const next = { name: input.name, color: input.color?.toLowerCase() };
@@ -111,11 +105,9 @@ export async function updateTag(
       });
       if (taken) throw duplicateName(input.name!);
     }
-    const updated = await tx.tag
-      .update({ where: { id: tag.id }, data: next, select: tagSelect })
-      .catch((err: unknown) => {
-        throw isUniqueViolation(err) ? duplicateName(input.name ?? tag.name) : err;
-      });
+    const updated = await tx.tag.update({ where: { id: tag.id }, data: next, select: tagSelect }).catch((err: unknown) => {
+      throw isUniqueViolation(err) ? duplicateName(input.name ?? tag.name) : err;
+    });
     events.push(
       await recordActivity(tx, {
         boardId: tag.boardId,
@@ -163,17 +155,14 @@ async function requireAttachable(tx: DbTx, userId: string, actionPointId: string
   });
   if (!onBoard) {
     throw new AppError('BAD_REQUEST', "The action point is not on the tag's board", {
-      fields: [{ path: 'tagId', message: "belongs to a board this action point is not on" }],
+      fields: [{ path: 'tagId', message: 'belongs to a board this action point is not on' }],
     });
   }
   return tag;
 }
 
 /** Puts a tag on an action point (idempotent). */
-export async function attachTag(
-  svc: ServiceContext,
-  input: { actionPointId: string; tagId: string },
-): Promise<TagRow> {
+export async function attachTag(svc: ServiceContext, input: { actionPointId: string; tagId: string }): Promise<TagRow> {
   return mutate(svc, async (tx, events) => {
     const tag = await requireAttachable(tx, svc.userId, input.actionPointId, input.tagId);
     const existing = await tx.actionPointTag.findUnique({

@@ -129,7 +129,14 @@ export async function deleteAttachment(svc: FileServices, input: { attachmentId:
     if (removed.count === 0) throw notFound('Attachment');
     await recordOnActionPointBoards(
       tx,
-      { actionPointId: row.actionPointId, by: svc, action: 'attachment.deleted', entityType: 'attachment', entityId: row.id, changes: { fileName: row.fileName } },
+      {
+        actionPointId: row.actionPointId,
+        by: svc,
+        action: 'attachment.deleted',
+        entityType: 'attachment',
+        entityId: row.id,
+        changes: { fileName: row.fileName },
+      },
       events,
     );
     await svc.jobs.enqueue(tx, { name: BLOB_DELETE_JOB, data: { blobName: row.storageKey }, key: row.storageKey });

@@ -87,7 +87,10 @@ async function toViews(db: DbTx, userId: string, rows: (DocumentRow & { level: L
   return rows.map((r) => ({ ...r, duplicateOf: dups.get(r.id) ?? null }));
 }
 
-export function documentEvent(doc: Pick<DocumentRow, 'id' | 'status' | 'progress' | 'error' | 'version' | 'chunkCount' | 'pageCount' | 'updatedAt'>, deleted = false): DocumentEvent {
+export function documentEvent(
+  doc: Pick<DocumentRow, 'id' | 'status' | 'progress' | 'error' | 'version' | 'chunkCount' | 'pageCount' | 'updatedAt'>,
+  deleted = false,
+): DocumentEvent {
   return {
     kind: 'document',
     id: `${doc.version}.${doc.updatedAt.getTime()}${deleted ? '.d' : ''}`,
@@ -104,7 +107,11 @@ export function documentEvent(doc: Pick<DocumentRow, 'id' | 'status' | 'progress
 }
 
 async function enqueueProcessing(tx: DbTx, svc: Pick<Deps, 'jobs'>, doc: { id: string; version: number }): Promise<void> {
-  await svc.jobs.enqueue(tx, { name: DOCUMENT_PROCESS_JOB, data: { documentId: doc.id, version: doc.version }, key: `${doc.id}:${doc.version}` });
+  await svc.jobs.enqueue(tx, {
+    name: DOCUMENT_PROCESS_JOB,
+    data: { documentId: doc.id, version: doc.version },
+    key: `${doc.id}:${doc.version}`,
+  });
 }
 
 async function checkOrganization(db: DbTx, userId: string, organizationId: string | undefined): Promise<void> {
@@ -134,7 +141,14 @@ async function insertDocument(tx: DbTx, svc: FileServices, data: NewDocument, ev
     by: svc,
     action: 'document.created',
     documentIds: doc.id,
-    details: { title: doc.title, fileName: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, sha256: doc.sha256, uploadId: data.uploadId },
+    details: {
+      title: doc.title,
+      fileName: doc.fileName,
+      contentType: doc.contentType,
+      sizeBytes: doc.sizeBytes,
+      sha256: doc.sha256,
+      uploadId: data.uploadId,
+    },
   });
   await enqueueProcessing(tx, svc, doc);
   events.push(documentEvent(doc));
@@ -197,7 +211,10 @@ export async function createDocument(svc: FileServices, settings: FileSettings, 
   const bytes = new TextEncoder().encode(input.text);
   if (bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'The text is empty', { fields: [{ path: 'text', message: 'is empty' }] });
   if (bytes.byteLength > settings.policy.maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The text is ${bytes.byteLength} bytes; the largest document is ${settings.policy.maxBytes} bytes`);
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The text is ${bytes.byteLength} bytes; the largest document is ${settings.policy.maxBytes} bytes`,
+    );
   }
   const id = randomUUID();
   const blobName = `documents/inline/${id}`;
@@ -239,7 +256,10 @@ function withLevel(row: AccessRow, userId: string): DocumentRow & { level: Level
 /** One document (VIEW); the view is audited. */
 export async function getDocument(svc: FileServices, input: { documentId: string }): Promise<DocumentView> {
   const row = await mutate(svc, async (tx) => {
-    const r = await tx.document.findFirst({ where: { id: input.documentId, ...documentVisibleTo(svc.userId) }, select: viewSelect(svc.userId) });
+    const r = await tx.document.findFirst({
+      where: { id: input.documentId, ...documentVisibleTo(svc.userId) },
+      select: viewSelect(svc.userId),
+    });
     if (!r) throw notFound('Document');
     await recordAudit(tx, { by: svc, action: 'document.viewed', documentIds: r.id });
     return r;
@@ -270,7 +290,14 @@ export async function listDocuments(
     select: viewSelect(svc.userId),
   });
   const page = toPage(rows, input.limit, (r) => [r.createdAt.toISOString(), r.id]);
-  return { items: await toViews(svc.db, svc.userId, page.items.map((r) => withLevel(r, svc.userId))), nextCursor: page.nextCursor };
+  return {
+    items: await toViews(
+      svc.db,
+      svc.userId,
+      page.items.map((r) => withLevel(r, svc.userId)),
+    ),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Renames a document (EDIT; `expectedVersion`: stale is CONFLICT). */
@@ -293,7 +320,12 @@ export async function updateDocument(
     });
     if (n.count !== 1) throw conflict('The document changed meanwhile, please retry');
     const after = await tx.document.findUniqueOrThrow({ where: { id: before.id }, select: documentSelect });
-    await recordAudit(tx, { by: svc, action: 'document.updated', documentIds: before.id, details: { title: { from: before.title, to: after.title } } });
+    await recordAudit(tx, {
+      by: svc,
+      action: 'document.updated',
+      documentIds: before.id,
+      details: { title: { from: before.title, to: after.title } },
+    });
     events.push(documentEvent(after));
     return { ...after, level: access.level };
   });
@@ -338,7 +370,12 @@ export async function documentDownloadUrl(svc: FileServices, settings: FileSetti
   });
   await mutate(svc, async (tx) => {
     await requireDocument(tx, svc.userId, doc.id, 'VIEW');
-    await recordAudit(tx, { by: svc, action: 'document.downloaded', documentIds: doc.id, details: { expiresAt: url.expiresAt.toISOString() } });
+    await recordAudit(tx, {
+      by: svc,
+      action: 'document.downloaded',
+      documentIds: doc.id,
+      details: { expiresAt: url.expiresAt.toISOString() },
+    });
   });
   return url;
 }
@@ -361,18 +398,28 @@ export async function deleteDocument(svc: FileServices, input: { documentId: str
     await mutate(svc, async (tx, events) => {
       await requireDocument(tx, svc.userId, input.documentId, 'ADMIN');
       const doc = await tx.document.update({ where: { id: input.documentId }, data: { deletedAt: new Date() }, select: documentSelect });
-      await recordAudit(tx, { by: svc, action: 'document.deleted', documentIds: doc.id, details: { title: doc.title, fileName: doc.fileName } });
+      await recordAudit(tx, {
+        by: svc,
+        action: 'document.deleted',
+        documentIds: doc.id,
+        details: { title: doc.title, fileName: doc.fileName },
+      });
       await svc.jobs.enqueue(tx, { name: DOCUMENT_PURGE_JOB, data: { documentId: doc.id }, key: doc.id });
       events.push(documentEvent(doc, true));
     });
   }
   // The job retries whatever fails here.
-  await purgeDocument(svc, input.documentId).catch((err: unknown) => svc.log?.warn({ err, documentId: input.documentId }, 'document purge deferred'));
+  await purgeDocument(svc, input.documentId).catch((err: unknown) =>
+    svc.log?.warn({ err, documentId: input.documentId }, 'document purge deferred'),
+  );
 }
 
 /** Removes a deleted document's chunks (with their vectors) and its blob. Idempotent. */
 export async function purgeDocument(deps: Pick<Deps, 'db' | 'blobs'> & { log?: Deps['log'] }, documentId: string): Promise<void> {
-  const doc = await deps.db.document.findFirst({ where: { id: documentId, deletedAt: { not: null } }, select: { id: true, blobName: true } });
+  const doc = await deps.db.document.findFirst({
+    where: { id: documentId, deletedAt: { not: null } },
+    select: { id: true, blobName: true },
+  });
   if (!doc) return;
   await deleteDocumentChunks(deps.db, doc.id);
   await deps.db.document.update({ where: { id: doc.id }, data: { chunkCount: 0 } });
@@ -398,7 +445,10 @@ export const chunkSelect = {
 export type ChunkRow = Prisma.DocumentChunkGetPayload<{ select: typeof chunkSelect }>;
 
 /** The document's stored chunks in order (VIEW), keyset-paginated by ordinal. */
-export async function listChunks(svc: FileServices, input: { documentId: string; cursor?: string; limit: number }): Promise<Page<ChunkRow>> {
+export async function listChunks(
+  svc: FileServices,
+  input: { documentId: string; cursor?: string; limit: number },
+): Promise<Page<ChunkRow>> {
   await requireDocument(svc.db, svc.userId, input.documentId, 'VIEW');
   const after = decodeCursor(input.cursor, ['seq'])?.[0] ?? null;
   const rows = await svc.db.documentChunk.findMany({

@@ -34,9 +34,51 @@ const TYPE_ALIASES: Readonly<Record<string, string>> = {
 
 /** Extensions that run or install something: never accepted anywhere in a name. */
 const EXECUTABLE_EXTENSIONS = new Set([
-  'exe', 'com', 'bat', 'cmd', 'scr', 'pif', 'msi', 'msp', 'dll', 'sys', 'cpl', 'jar', 'js', 'jse', 'mjs', 'vbs',
-  'vbe', 'wsf', 'wsh', 'ps1', 'psm1', 'sh', 'bash', 'zsh', 'app', 'apk', 'dmg', 'pkg', 'deb', 'rpm', 'run', 'bin',
-  'elf', 'so', 'lnk', 'reg', 'hta', 'iso', 'img', 'docm', 'xlsm', 'pptm', 'dotm', 'xlam', 'svg',
+  'exe',
+  'com',
+  'bat',
+  'cmd',
+  'scr',
+  'pif',
+  'msi',
+  'msp',
+  'dll',
+  'sys',
+  'cpl',
+  'jar',
+  'js',
+  'jse',
+  'mjs',
+  'vbs',
+  'vbe',
+  'wsf',
+  'wsh',
+  'ps1',
+  'psm1',
+  'sh',
+  'bash',
+  'zsh',
+  'app',
+  'apk',
+  'dmg',
+  'pkg',
+  'deb',
+  'rpm',
+  'run',
+  'bin',
+  'elf',
+  'so',
+  'lnk',
+  'reg',
+  'hta',
+  'iso',
+  'img',
+  'docm',
+  'xlsm',
+  'pptm',
+  'dotm',
+  'xlam',
+  'svg',
 ]);
 
 /** Windows device names, refused as a name's stem whatever follows. */
@@ -111,7 +153,10 @@ export function normalizeFileName(input: string): string | null {
     // Keep a short extension whole; shorten the rest.
     const lastDot = name.lastIndexOf('.');
     const ext = lastDot > 0 && name.length - lastDot <= 17 ? [...name.slice(lastDot)] : [];
-    const keep = chars.slice(0, MAX_FILE_NAME_LENGTH - ext.length).join('').replace(/[\s.]+$/u, '');
+    const keep = chars
+      .slice(0, MAX_FILE_NAME_LENGTH - ext.length)
+      .join('')
+      .replace(/[\s.]+$/u, '');
     name = keep + ext.join('');
   }
   return name;

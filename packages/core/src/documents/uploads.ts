@@ -147,7 +147,9 @@ export async function checkUploadedBlob(
     });
   }
   if (upload.status !== 'PENDING' || upload.expiresAt.getTime() + UPLOAD_GRACE_MS < svc.clock.now().getTime()) {
-    throw new AppError('BAD_REQUEST', 'This upload has expired: ask for a new one', { fields: [{ path: 'uploadId', message: 'has expired' }] });
+    throw new AppError('BAD_REQUEST', 'This upload has expired: ask for a new one', {
+      fields: [{ path: 'uploadId', message: 'has expired' }],
+    });
   }
   const info = await svc.blobs.stat(upload.blobName);
   if (!info) {
@@ -175,9 +177,16 @@ export async function checkUploadedBlob(
     if (err instanceof RangeError) return refuse(svc, upload, new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${cap} bytes`));
     throw err;
   }
-  if (!bytes) throw new AppError('BAD_REQUEST', 'The uploaded file is gone: upload it again', { fields: [{ path: 'uploadId', message: 'has no file' }] });
+  if (!bytes)
+    throw new AppError('BAD_REQUEST', 'The uploaded file is gone: upload it again', {
+      fields: [{ path: 'uploadId', message: 'has no file' }],
+    });
   if (bytes.byteLength !== upload.sizeBytes) {
-    await refuse(svc, upload, new AppError('BAD_REQUEST', `The uploaded file is ${bytes.byteLength} bytes, not the ${upload.sizeBytes} bytes declared`));
+    await refuse(
+      svc,
+      upload,
+      new AppError('BAD_REQUEST', `The uploaded file is ${bytes.byteLength} bytes, not the ${upload.sizeBytes} bytes declared`),
+    );
   }
   const check = await checkContent({
     contentType: upload.contentType,
@@ -189,7 +198,10 @@ export async function checkUploadedBlob(
     await refuse(
       svc,
       upload,
-      new AppError('UNSUPPORTED_MEDIA_TYPE', check.message, { fields: [{ path: 'uploadId', message: check.message }], detectedType: check.detectedType }),
+      new AppError('UNSUPPORTED_MEDIA_TYPE', check.message, {
+        fields: [{ path: 'uploadId', message: check.message }],
+        detectedType: check.detectedType,
+      }),
     );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');

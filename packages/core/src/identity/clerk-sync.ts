@@ -82,7 +82,10 @@ const stamp = (data: { updated_at?: number | null; created_at?: number | null },
 const newer = (ts: Date): Prisma.UserWhereInput => ({ OR: [{ clerkUpdatedAt: null }, { clerkUpdatedAt: { lt: ts } }] });
 
 function displayNameOf(d: { first_name?: string | null; last_name?: string | null; username?: string | null }): string | null {
-  const full = [d.first_name, d.last_name].filter((s) => s && s.trim()).join(' ').trim();
+  const full = [d.first_name, d.last_name]
+    .filter((s) => s?.trim())
+    .join(' ')
+    .trim();
   return full || d.username?.trim() || null;
 }
 
@@ -201,16 +204,13 @@ export async function ensureRole(tx: DbTx, role: string): Promise<{ id: string; 
 }
 
 /** The local user of a Clerk id seen in someone else's payload (created if unknown). */
-async function ensureUserRow(
-  tx: DbTx,
-  data: ClerkMembershipData['public_user_data'],
-): Promise<{ id: string; deletedAt: Date | null }> {
+async function ensureUserRow(tx: DbTx, data: ClerkMembershipData['public_user_data']): Promise<{ id: string; deletedAt: Date | null }> {
   const identifier = data.identifier?.trim();
   await tx.user.createMany({
     data: [
       {
         clerkId: data.user_id,
-        email: identifier && identifier.includes('@') ? identifier.toLowerCase() : null,
+        email: identifier?.includes('@') ? identifier.toLowerCase() : null,
         displayName: displayNameOf(data),
         imageUrl: data.image_url ?? null,
       },
@@ -264,12 +264,7 @@ async function membershipDeleted(tx: DbTx, membershipId: string): Promise<boolea
   return !!found;
 }
 
-export async function applyMembership(
-  tx: DbTx,
-  data: ClerkMembershipData,
-  ts: Date,
-  events: Events,
-): Promise<Outcome> {
+export async function applyMembership(tx: DbTx, data: ClerkMembershipData, ts: Date, events: Events): Promise<Outcome> {
   const org = await upsertOrganization(tx, data.organization, stamp(data.organization, ts));
   if (org.deletedAt) return 'stale';
   const user = await ensureUserRow(tx, data.public_user_data);
@@ -278,12 +273,7 @@ export async function applyMembership(
   return setMembership(tx, { userId: user.id, organizationId: org.id, role: data.role, ts }, events);
 }
 
-export async function applyMembershipDeleted(
-  tx: DbTx,
-  data: ClerkMembershipData,
-  ts: Date,
-  events: Events,
-): Promise<Outcome> {
+export async function applyMembershipDeleted(tx: DbTx, data: ClerkMembershipData, ts: Date, events: Events): Promise<Outcome> {
   const [org, user] = await Promise.all([
     tx.organization.findUnique({ where: { clerkId: data.organization.id }, select: { id: true } }),
     tx.user.findUnique({ where: { clerkId: data.public_user_data.user_id }, select: { id: true } }),
@@ -372,11 +362,7 @@ export async function handleClerkWebhook(
 }
 
 /** The change a delivery makes, or null for types this service does not handle. */
-function handlerFor(
-  type: string,
-  data: Record<string, unknown>,
-  fallback: Date,
-): ((tx: DbTx, events: Events) => Promise<Outcome>) | null {
+function handlerFor(type: string, data: Record<string, unknown>, fallback: Date): ((tx: DbTx, events: Events) => Promise<Outcome>) | null {
   switch (type) {
     case 'user.created':
     case 'user.updated': {

@@ -102,4 +102,3 @@ export async function listMembers(
   const items = rows.map((r) => ({ id: r.id, user: toPublicUser(r.user), role: r.role, joinedAt: r.createdAt }));
   return toPage(items, input.limit, (m) => [m.joinedAt.toISOString(), m.id]);
 }
-

@@ -50,10 +50,7 @@ export async function searchUsers(
       AND: [
         knownTo(userId),
         {
-          OR: [
-            { displayName: { contains: q, mode: 'insensitive' } },
-            { email: { contains: q, mode: 'insensitive' } },
-          ],
+          OR: [{ displayName: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }],
         },
         after,
       ],
@@ -64,4 +61,3 @@ export async function searchUsers(
   });
   return toPage(rows.map(toPublicUser), input.limit, (u) => [u.displayName, u.id]);
 }
-

@@ -61,11 +61,18 @@ export const ANSWER_SYSTEM_PROMPT = [
 ].join('\n');
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;').replace(/[\r\n\t]+/g, ' ');
+const escapeAttr = (s: string) =>
+  escapeText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/[\r\n\t]+/g, ' ');
 
 /** Undoes the escaping of prompt data (for tests and for reading a prompt back). */
 export const unescapePromptData = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export const sourceId = (index: number) => `S${index + 1}`;
 
@@ -91,15 +98,9 @@ export function buildAnswerPrompt(question: string, chunks: readonly RetrievedCh
     if (c.headings.length) attrs.push(`section="${escapeAttr(c.headings.join(' > '))}"`);
     return `<source ${attrs.join(' ')}>\n${escapeText(c.text)}\n</source>`;
   });
-  const user = [
-    'Sources:',
-    '<sources>',
-    ...blocks,
-    '</sources>',
-    '',
-    'Question:',
-    `<question>\n${escapeText(question)}\n</question>`,
-  ].join('\n');
+  const user = ['Sources:', '<sources>', ...blocks, '</sources>', '', 'Question:', `<question>\n${escapeText(question)}\n</question>`].join(
+    '\n',
+  );
   return {
     messages: [
       { role: 'system', content: ANSWER_SYSTEM_PROMPT },

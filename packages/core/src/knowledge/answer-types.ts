@@ -50,8 +50,7 @@ export interface Answer {
 }
 
 /** What an answer says when nothing retrieved answers the question. */
-export const NOTHING_FOUND =
-  'Nothing in the documents available to you answers this question.';
+export const NOTHING_FOUND = 'Nothing in the documents available to you answers this question.';
 
 /** The extractive method, as named in `Answer.model`. */
 export const EXTRACTIVE_MODEL = 'extractive-v1';

@@ -231,7 +231,7 @@ class Chunker {
   private readonly content: string;
 
   constructor(
-    private readonly layout: ExtractedLayout,
+    layout: ExtractedLayout,
     private readonly count: TokenCounter,
     private readonly budget: number,
   ) {
@@ -424,7 +424,8 @@ export function chunkLayout(layout: ExtractedLayout, options: ChunkingOptions = 
         let hi = candidates.length;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (chunker.measure(candidates[mid]!, start, null) <= overlap && chunker.measure(candidates[mid]!, end, null) <= maxTokens) hi = mid;
+          if (chunker.measure(candidates[mid]!, start, null) <= overlap && chunker.measure(candidates[mid]!, end, null) <= maxTokens)
+            hi = mid;
           else lo = mid + 1;
         }
         if (lo < candidates.length) start = candidates[lo]!;
@@ -444,7 +445,9 @@ export function chunkLayout(layout: ExtractedLayout, options: ChunkingOptions = 
         pageEnd: where.pageEnd,
         boxes: where.boxes,
         tokens: count(embeddingText({ text, tableHeader })),
-        hash: createHash('sha256').update(JSON.stringify([span.path, tableHeader, text])).digest('hex'),
+        hash: createHash('sha256')
+          .update(JSON.stringify([span.path, tableHeader, text]))
+          .digest('hex'),
       });
     }
   }

@@ -9,11 +9,7 @@ export interface EmbeddingsResult {
   data: { index: number; embedding: number[] }[];
 }
 
-export async function createEmbeddings(
-  deps: { embedder: Embedder },
-  texts: string[],
-  opts: EmbedOptions = {},
-): Promise<EmbeddingsResult> {
+export async function createEmbeddings(deps: { embedder: Embedder }, texts: string[], opts: EmbedOptions = {}): Promise<EmbeddingsResult> {
   const { embedder } = deps;
   const { vectors } = await embedder.embed(texts, opts);
   if (vectors.length !== texts.length) {

@@ -45,7 +45,12 @@ function cosine(a: number[], b: number[]): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-const headingText = (s: string) => s.replace(/^#{1,6}\s+/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const headingText = (s: string) =>
+  s
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** A heading restates the section, it answers nothing: a Markdown heading line, or one of the chunk's headings. */
 function isHeading(s: ChunkSentence): boolean {

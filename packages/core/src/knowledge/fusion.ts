@@ -23,7 +23,10 @@ export interface FusionOptions {
  * Fuses ranked lists of ids (best first). An id repeated within one list counts
  * at its first (best) position only.
  */
-export function reciprocalRankFusion<Id extends string | number>(lists: readonly (readonly Id[])[], options: FusionOptions = {}): FusedItem<Id>[] {
+export function reciprocalRankFusion<Id extends string | number>(
+  lists: readonly (readonly Id[])[],
+  options: FusionOptions = {},
+): FusedItem<Id>[] {
   const k = options.k ?? RRF_K;
   if (!(k >= 0)) throw new RangeError('k must be ≥ 0');
   const byId = new Map<Id, FusedItem<Id>>();

@@ -98,9 +98,7 @@ export function createLocator(layout: Pick<ExtractedLayout, 'pages' | 'paragraph
     locate(start, end) {
       if (end <= start) return { pageStart: null, pageEnd: null, boxes: [] };
       const touched = overlapping(pages, start, end).map((p) => p.pageNumber);
-      const boxes = [...overlapping(lineBoxes, start, end), ...overlapping(paragraphBoxes, start, end)]
-        .sort(byStart)
-        .map((b) => b.box);
+      const boxes = [...overlapping(lineBoxes, start, end), ...overlapping(paragraphBoxes, start, end)].sort(byStart).map((b) => b.box);
       return {
         pageStart: touched.length ? Math.min(...touched) : null,
         pageEnd: touched.length ? Math.max(...touched) : null,

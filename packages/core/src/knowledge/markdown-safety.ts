@@ -23,8 +23,10 @@ function hostAllowed(url: string, allowed: readonly string[]): boolean {
 }
 
 /** `](url "title")` → url: the destination of an inline link or image. */
-const INLINE_IMAGE = /!\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const INLINE_LINK = /\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const INLINE_IMAGE =
+  /!\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const INLINE_LINK =
+  /\[((?:[^[\]]|\[[^[\]]*\])*)\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 /** `[label]: url` reference definitions. */
 const REFERENCE_DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*(\S+)[^\n]*$/gm;
 /** `![alt][ref]` reference images. */
@@ -32,7 +34,7 @@ const REFERENCE_IMAGE = /!\[[^\]]*\]\[[^\]]*\]/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const HTML_LINK = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
 const AUTOLINK = /<((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s<>]*)>/gi;
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()\[\]]+/gi;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]]+/gi;
 const LEFTOVER_DESTINATION = /\]\(\s*<?((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s)>]*)/gi;
 const DATA_URL = /\bdata:[a-z]+\/[a-z0-9.+-]+[;,][^\s)]*/gi;
 

@@ -22,7 +22,10 @@ export interface ModelAnswerOptions extends LinkPolicy {
 /** The retrieved chunk a cited id names, if any: `S3`, `[S3]`, `s3`, or a retrieved chunk's id. */
 function resolve(id: unknown, sources: ReadonlyMap<string, RetrievedChunk>, byChunkId: ReadonlyMap<string, RetrievedChunk>) {
   if (typeof id !== 'string') return undefined;
-  const clean = id.trim().replace(/^\[|\]$/g, '').trim();
+  const clean = id
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .trim();
   return sources.get(clean.toUpperCase()) ?? byChunkId.get(clean.toLowerCase()) ?? byChunkId.get(clean);
 }
 

@@ -36,7 +36,11 @@ export function stem(word: string): string {
 
 /** The matching terms of a text, in order (repeats kept). */
 export function terms(text: string): string[] {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
   for (const w of words) {
     if (STOP_WORDS.has(w)) continue;

@@ -66,12 +66,7 @@ export interface BlobStore {
    * `Content-Disposition: attachment; filename=…` (RFC 6266 / RFC 5987 for
    * non-ASCII names) and, when given, that Content-Type.
    */
-  createDownloadUrl(input: {
-    blobName: string;
-    fileName: string;
-    contentType?: string;
-    expiresInMinutes: number;
-  }): Promise<DownloadUrl>;
+  createDownloadUrl(input: { blobName: string; fileName: string; contentType?: string; expiresInMinutes: number }): Promise<DownloadUrl>;
 
   /** Size and stored type of a blob; null when it does not exist. */
   stat(blobName: string): Promise<BlobInfo | null>;

@@ -40,10 +40,8 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  new AppError('CONFLICT', message, details);
-export const badRequest = (message: string, fields?: FieldIssue[]) =>
-  new AppError('BAD_REQUEST', message, fields ? { fields } : undefined);
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, details);
+export const badRequest = (message: string, fields?: FieldIssue[]) => new AppError('BAD_REQUEST', message, fields ? { fields } : undefined);
 
 /** Seconds a client should wait before retrying while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -73,7 +71,11 @@ const UNAVAILABLE_MESSAGE =
 
 /** True when `err` (or something in its cause chain) says the database cannot be reached. */
 function isUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 6; depth++) {
+  for (
+    let e = err as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 6;
+    depth++
+  ) {
     if (typeof e !== 'object') return false;
     const code = typeof e.code === 'string' ? e.code : '';
     if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from '@ap/db/client';
-import {
-  createPgListener,
-  crossConnectionNotifyWorks,
-  MAX_NOTIFY_BYTES,
-  pgNotify,
-  type PgListener,
-} from '@ap/db/pubsub';
+import { createPgListener, crossConnectionNotifyWorks, MAX_NOTIFY_BYTES, pgNotify, type PgListener } from '@ap/db/pubsub';
 import { boardEventById, LocalEventBus, type DomainEvent, type EventBus, type EventListener } from './events.ts';
 
 export const EVENTS_CHANNEL = 'ap_events';
@@ -44,15 +38,15 @@ export class PgEventBus implements ResyncingEventBus {
   /** Incoming notifications are handled in order, even those that need a read. */
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly opts: { url: string; db: Db; log?: Log; channel?: string },
-  ) {
+  constructor(private readonly opts: { url: string; db: Db; log?: Log; channel?: string }) {
     this.emitter.setMaxListeners(0);
     this.listener = createPgListener({
       url: opts.url,
       channel: this.channel,
       onMessage: (payload) => {
-        this.chain = this.chain.then(() => this.receive(payload)).catch((err) => this.opts.log?.warn({ err }, 'event bus: bad notification'));
+        this.chain = this.chain
+          .then(() => this.receive(payload))
+          .catch((err) => this.opts.log?.warn({ err }, 'event bus: bad notification'));
       },
       onListening: (reconnected) => {
         if (reconnected) {
@@ -158,12 +152,7 @@ export function encode(origin: string, event: DomainEvent): string[] {
  * within this process only — which is all the embedded mode needs, since only the
  * process that owns the embedded database can use it.
  */
-export async function createEventBus(opts: {
-  url: string;
-  db: Db;
-  log?: Log;
-  channel?: string;
-}): Promise<EventBus> {
+export async function createEventBus(opts: { url: string; db: Db; log?: Log; channel?: string }): Promise<EventBus> {
   let works = false;
   try {
     works = await crossConnectionNotifyWorks(opts.url);

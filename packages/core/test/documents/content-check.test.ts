@@ -82,7 +82,10 @@ describe('content check (text)', () => {
   });
 
   it('refuses invalid UTF-8, UTF-16 and binary control characters', async () => {
-    expect(await check('text/plain', Uint8Array.from([0x48, 0x69, 0xc3, 0x28]))).toMatchObject({ ok: false, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(await check('text/plain', Uint8Array.from([0x48, 0x69, 0xc3, 0x28]))).toMatchObject({
+      ok: false,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
     expect(await check('text/csv', Buffer.from('\uFEFFa,b\n', 'utf16le'))).toMatchObject({ ok: false });
     expect(await check('text/markdown', utf8('ok\u0000then nul'))).toMatchObject({ ok: false });
     expect(await check('text/plain', Uint8Array.from([0x61, 0xed, 0xa0, 0x80]))).toMatchObject({ ok: false }); // a UTF-16 surrogate

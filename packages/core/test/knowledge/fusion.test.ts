@@ -37,16 +37,24 @@ describe('reciprocalRankFusion', () => {
 
   it('never ranks an item lower after it moves up in one list', () => {
     fc.assert(
-      fc.property(fc.array(rankedList.filter((l) => l.length > 1), { minLength: 1, maxLength: 3 }), fc.nat(), fc.nat(), (lists, li, pick) => {
-        const list = lists[li % lists.length]!;
-        const i = 1 + (pick % (list.length - 1));
-        const id = list[i]!;
-        const before = reciprocalRankFusion(lists).findIndex((f) => f.id === id);
-        const promoted = [...list];
-        [promoted[i - 1], promoted[i]] = [promoted[i]!, promoted[i - 1]!];
-        const after = reciprocalRankFusion(lists.map((l) => (l === list ? promoted : l))).findIndex((f) => f.id === id);
-        expect(after).toBeLessThanOrEqual(before);
-      }),
+      fc.property(
+        fc.array(
+          rankedList.filter((l) => l.length > 1),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.nat(),
+        fc.nat(),
+        (lists, li, pick) => {
+          const list = lists[li % lists.length]!;
+          const i = 1 + (pick % (list.length - 1));
+          const id = list[i]!;
+          const before = reciprocalRankFusion(lists).findIndex((f) => f.id === id);
+          const promoted = [...list];
+          [promoted[i - 1], promoted[i]] = [promoted[i]!, promoted[i - 1]!];
+          const after = reciprocalRankFusion(lists.map((l) => (l === list ? promoted : l))).findIndex((f) => f.id === id);
+          expect(after).toBeLessThanOrEqual(before);
+        },
+      ),
     );
   });
 

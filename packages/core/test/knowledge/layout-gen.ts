@@ -11,10 +11,28 @@ export type GenBlock =
   | { type: 'list'; items: string[] }
   | { type: 'table'; header: boolean; rows: string[][] };
 
-const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'budget', 'review', 'the', 'of', 'Q3', 'déjà', '42', 'naïve', 'rocket', 'x');
+const word = fc.constantFrom(
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'budget',
+  'review',
+  'the',
+  'of',
+  'Q3',
+  'déjà',
+  '42',
+  'naïve',
+  'rocket',
+  'x',
+);
 const longWord = fc.integer({ min: 80, max: 400 }).map((n) => 'z'.repeat(n));
 const sentence = fc
-  .tuple(fc.array(fc.oneof({ weight: 30, arbitrary: word }, { weight: 1, arbitrary: longWord }), { minLength: 1, maxLength: 60 }), fc.constantFrom('.', '!', '?'))
+  .tuple(
+    fc.array(fc.oneof({ weight: 30, arbitrary: word }, { weight: 1, arbitrary: longWord }), { minLength: 1, maxLength: 60 }),
+    fc.constantFrom('.', '!', '?'),
+  )
   .map(([ws, end]) => {
     const s = ws.join(' ');
     return s[0]!.toUpperCase() + s.slice(1) + end;
@@ -25,13 +43,17 @@ const block: fc.Arbitrary<GenBlock> = fc.oneof(
   { weight: 1, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 8 }).map((items) => ({ type: 'list' as const, items })) },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(fc.boolean(), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 }))
-      .chain(([header, cols, rows]) =>
-        fc
-          .array(fc.array(fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })
-          .map((cells) => ({ type: 'table' as const, header, rows: cells })),
-      ),
+    arbitrary: fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 })).chain(([header, cols, rows]) =>
+      fc
+        .array(
+          fc.array(
+            fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')),
+            { minLength: cols, maxLength: cols },
+          ),
+          { minLength: rows, maxLength: rows },
+        )
+        .map((cells) => ({ type: 'table' as const, header, rows: cells })),
+    ),
   },
 );
 
@@ -63,14 +85,20 @@ export function buildLayout(doc: GenBlock[], preamble = ''): Built {
   const para = (text: string, role: ParagraphRole | null, headingLevel?: number) => {
     const offset = content.length;
     content += text;
-    paragraphs.push({ content: text, role, ...(headingLevel ? { headingLevel } : {}), spans: [{ offset, length: text.length }], boundingRegions: [] });
+    paragraphs.push({
+      content: text,
+      role,
+      ...(headingLevel ? { headingLevel } : {}),
+      spans: [{ offset, length: text.length }],
+      boundingRegions: [],
+    });
     return offset;
   };
   for (const b of doc) {
     sep();
     if (b.type === 'heading') {
       const title = `Heading ${++headingNo} level ${b.level}`;
-      content += '#'.repeat(b.level) + ' ';
+      content += `${'#'.repeat(b.level)} `;
       while (stack.length && stack[stack.length - 1]!.level >= b.level) stack.pop();
       stack.push({ level: b.level, title });
       const start = para(title, b.level === 1 ? 'title' : 'sectionHeading', b.level);
@@ -106,7 +134,13 @@ export function buildLayout(doc: GenBlock[], preamble = ''): Built {
           content += cell;
         });
       });
-      tables.push({ rowCount: b.rows.length, columnCount: b.rows[0]!.length, cells, spans: [{ offset: start, length: content.length - start }], boundingRegions: [] });
+      tables.push({
+        rowCount: b.rows.length,
+        columnCount: b.rows[0]!.length,
+        cells,
+        spans: [{ offset: start, length: content.length - start }],
+        boundingRegions: [],
+      });
       blocks.push({ start, end: content.length, path: stack.map((h) => h.title), kind: 'table' });
     }
   }

@@ -28,9 +28,7 @@ export const ZActionPoint = z
   })
   .meta({ id: 'ActionPoint' });
 
-export const ZBoardItemTag = z
-  .object({ id: z.string(), name: z.string(), color: z.string() })
-  .meta({ id: 'BoardItemTag' });
+export const ZBoardItemTag = z.object({ id: z.string(), name: z.string(), color: z.string() }).meta({ id: 'BoardItemTag' });
 
 /** An action point as one board shows it: its column, rank and that board's tags. */
 export const ZBoardItem = ZActionPoint.extend({

@@ -60,49 +60,90 @@ async function moveHandler({ ctx, input }: AuthedArgs<typeof ZMoveActionPointInp
 
 export const actionPointsRouter = router({
   create: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/action-points', tags, summary: 'Create an action point, optionally last in a column of a board' } })
+    .meta({
+      openapi: { method: 'POST', path: '/action-points', tags, summary: 'Create an action point, optionally last in a column of a board' },
+    })
     .input(ZCreateActionPointInput)
     .output(ZActionPointDetail)
     .mutation(createHandler),
 
   get: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/action-points/{actionPointId}', tags, summary: 'An action point with the boards you can see it on' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/action-points/{actionPointId}',
+        tags,
+        summary: 'An action point with the boards you can see it on',
+      },
+    })
     .input(ZGetActionPointInput)
     .output(ZActionPointDetail)
     .query(getHandler),
 
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/action-points', tags, summary: 'Action points you can see (filters: owned, sharedWithMe, assignedToMe, q)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/action-points',
+        tags,
+        summary: 'Action points you can see (filters: owned, sharedWithMe, assignedToMe, q)',
+      },
+    })
     .input(ZListActionPointsInput)
     .output(paginated(ZActionPoint))
     .query(listHandler),
 
   update: authedProcedure
-    .meta({ openapi: { method: 'PATCH', path: '/action-points/{actionPointId}', tags, summary: 'Change an action point (expectedVersion: stale → CONFLICT)' } })
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/action-points/{actionPointId}',
+        tags,
+        summary: 'Change an action point (expectedVersion: stale → CONFLICT)',
+      },
+    })
     .input(ZUpdateActionPointInput)
     .output(ZActionPointDetail)
     .mutation(updateHandler),
 
   delete: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/action-points/{actionPointId}', tags, summary: 'Delete an action point from every board' } })
+    .meta({
+      openapi: { method: 'DELETE', path: '/action-points/{actionPointId}', tags, summary: 'Delete an action point from every board' },
+    })
     .input(ZDeleteActionPointInput)
     .output(ZOk)
     .mutation(deleteHandler),
 
   addToBoard: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/boards/{boardId}/action-points', tags, summary: 'Put an action point on a board, in a column' } })
+    .meta({
+      openapi: { method: 'POST', path: '/boards/{boardId}/action-points', tags, summary: 'Put an action point on a board, in a column' },
+    })
     .input(ZAddToBoardInput)
     .output(ZPosition)
     .mutation(addToBoardHandler),
 
   removeFromBoard: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/boards/{boardId}/action-points/{actionPointId}', tags, summary: 'Take an action point off a board (it stays on the others)' } })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/boards/{boardId}/action-points/{actionPointId}',
+        tags,
+        summary: 'Take an action point off a board (it stays on the others)',
+      },
+    })
     .input(ZRemoveFromBoardInput)
     .output(ZOk)
     .mutation(removeFromBoardHandler),
 
   move: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/boards/{boardId}/action-points/{actionPointId}/move', tags, summary: 'Move an action point within or across the columns of one board' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/boards/{boardId}/action-points/{actionPointId}/move',
+        tags,
+        summary: 'Move an action point within or across the columns of one board',
+      },
+    })
     .input(ZMoveActionPointInput)
     .output(ZPosition)
     .mutation(moveHandler),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { attachmentDownloadUrl, createAttachment, deleteAttachment, listAttachments, type AttachmentRow } from '@ap/core/documents/attachments';
+import {
+  attachmentDownloadUrl,
+  createAttachment,
+  deleteAttachment,
+  listAttachments,
+  type AttachmentRow,
+} from '@ap/core/documents/attachments';
 import { paginated, ZId, ZIsoDate, ZOk, ZPaginationInput } from '../../schemas.ts';
 import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { ZDownloadUrl } from '../documents/documents.schema.ts';
@@ -56,25 +62,48 @@ async function deleteHandler({ ctx, input }: AuthedArgs<typeof ZAttachmentIdInpu
 
 export const attachmentsRouter = router({
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/action-points/{actionPointId}/attachments', tags, summary: 'Files on an action point, oldest first (VIEW)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/action-points/{actionPointId}/attachments',
+        tags,
+        summary: 'Files on an action point, oldest first (VIEW)',
+      },
+    })
     .input(ZListAttachmentsInput)
     .output(paginated(ZAttachment))
     .query(listHandler),
 
   create: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/action-points/{actionPointId}/attachments', tags, summary: 'Attach your checked upload to an action point (EDIT)' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/action-points/{actionPointId}/attachments',
+        tags,
+        summary: 'Attach your checked upload to an action point (EDIT)',
+      },
+    })
     .input(ZCreateAttachmentInput)
     .output(ZAttachment)
     .mutation(createHandler),
 
   downloadUrl: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/attachments/{attachmentId}/download-url', tags, summary: 'A short-lived, read-only URL that downloads the file as an attachment (VIEW)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/attachments/{attachmentId}/download-url',
+        tags,
+        summary: 'A short-lived, read-only URL that downloads the file as an attachment (VIEW)',
+      },
+    })
     .input(ZAttachmentIdInput)
     .output(ZDownloadUrl)
     .query(downloadUrlHandler),
 
   delete: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/attachments/{attachmentId}', tags, summary: 'Delete a file from an action point (EDIT)' } })
+    .meta({
+      openapi: { method: 'DELETE', path: '/attachments/{attachmentId}', tags, summary: 'Delete a file from an action point (EDIT)' },
+    })
     .input(ZAttachmentIdInput)
     .output(ZOk)
     .mutation(deleteHandler),

@@ -41,7 +41,14 @@ async function auditListHandler({ ctx, input }: AuthedArgs<typeof ZAuditListInpu
 
 export const auditRouter = router({
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/documents/{documentId}/audit', tags: ['audit'], summary: 'What was done to a document, by whom, newest first (document ADMIN)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/documents/{documentId}/audit',
+        tags: ['audit'],
+        summary: 'What was done to a document, by whom, newest first (document ADMIN)',
+      },
+    })
     .input(ZAuditListInput)
     .output(paginated(ZAuditRow))
     .query(auditListHandler),

@@ -31,7 +31,8 @@ export const blobStorageRouter = router({
         method: 'POST',
         path: '/blob-storage/uploads',
         tags,
-        summary: 'Ask for an upload: a write-only, time-limited SAS URL for one blob (refused first when too large or of a type not accepted)',
+        summary:
+          'Ask for an upload: a write-only, time-limited SAS URL for one blob (refused first when too large or of a type not accepted)',
       },
     })
     .input(ZCreateUploadInput)

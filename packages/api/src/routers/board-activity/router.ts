@@ -41,13 +41,15 @@ function toOutput(a: ActivityRow): z.input<typeof ZActivity> {
 }
 
 async function boardActivityHandler({ ctx, input }: AuthedArgs<typeof ZBoardActivityInput>) {
-const page = await listBoardActivity(ctx.svc, input);
-return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
-  }
+  const page = await listBoardActivity(ctx.svc, input);
+  return { items: page.items.map(toOutput), nextCursor: page.nextCursor };
+}
 
 /** boards.activity: who changed what on a board, newest first. */
 export const boardActivityProcedure = authedProcedure
-  .meta({ openapi: { method: 'GET', path: '/boards/{boardId}/activity', tags: ['boards'], summary: 'Who changed what on a board, newest first' } })
+  .meta({
+    openapi: { method: 'GET', path: '/boards/{boardId}/activity', tags: ['boards'], summary: 'Who changed what on a board, newest first' },
+  })
   .input(ZBoardActivityInput)
   .output(paginated(ZActivity))
   .query(boardActivityHandler);

@@ -13,6 +13,4 @@ async function boardOnEventHandler({ ctx, input, signal }: AuthedArgs<typeof ZBo
  * Each event's id is its activity id: a client reconnecting with the last id gets
  * what it missed first. The stream ends with NOT_FOUND once the caller's access is gone.
  */
-export const boardOnEventProcedure = authedProcedure
-  .input(ZBoardOnEventInput)
-  .subscription(boardOnEventHandler);
+export const boardOnEventProcedure = authedProcedure.input(ZBoardOnEventInput).subscription(boardOnEventHandler);

@@ -66,19 +66,30 @@ export const boardsRouter = router({
     .query(getHandler),
 
   update: authedProcedure
-    .meta({ openapi: { method: 'PATCH', path: '/boards/{boardId}', tags, summary: 'Rename or describe a board (expectedVersion: stale → CONFLICT)' } })
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/boards/{boardId}',
+        tags,
+        summary: 'Rename or describe a board (expectedVersion: stale → CONFLICT)',
+      },
+    })
     .input(ZUpdateBoardInput)
     .output(ZBoardDetail)
     .mutation(updateHandler),
 
   delete: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/boards/{boardId}', tags, summary: 'Delete a board (its owner only); its action points stay' } })
+    .meta({
+      openapi: { method: 'DELETE', path: '/boards/{boardId}', tags, summary: 'Delete a board (its owner only); its action points stay' },
+    })
     .input(ZDeleteBoardInput)
     .output(ZOk)
     .mutation(deleteHandler),
 
   view: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/boards/{boardId}/view', tags, summary: 'The whole board: columns with their first action points' } })
+    .meta({
+      openapi: { method: 'GET', path: '/boards/{boardId}/view', tags, summary: 'The whole board: columns with their first action points' },
+    })
     .input(ZViewBoardInput)
     .output(ZBoardView)
     .query(viewHandler),

@@ -38,7 +38,14 @@ async function itemsHandler({ ctx, input }: AuthedArgs<typeof ZColumnItemsInput>
 
 export const columnsRouter = router({
   create: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/boards/{boardId}/columns', tags, summary: 'Add a column (last, or beforeId / afterId another column)' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/boards/{boardId}/columns',
+        tags,
+        summary: 'Add a column (last, or beforeId / afterId another column)',
+      },
+    })
     .input(ZCreateColumnInput)
     .output(ZColumn)
     .mutation(createHandler),
@@ -50,19 +57,35 @@ export const columnsRouter = router({
     .mutation(updateHandler),
 
   move: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/columns/{columnId}/move', tags, summary: 'Reorder a column (beforeId or afterId another column; neither: last)' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/columns/{columnId}/move',
+        tags,
+        summary: 'Reorder a column (beforeId or afterId another column; neither: last)',
+      },
+    })
     .input(ZMoveColumnInput)
     .output(ZColumn)
     .mutation(moveHandler),
 
   delete: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/columns/{columnId}', tags, summary: 'Delete a column (with action points: only with moveToColumnId)' } })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/columns/{columnId}',
+        tags,
+        summary: 'Delete a column (with action points: only with moveToColumnId)',
+      },
+    })
     .input(ZDeleteColumnInput)
     .output(ZDeleteColumnOutput)
     .mutation(deleteHandler),
 
   items: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/columns/{columnId}/action-points', tags, summary: 'Action points of a column in rank order' } })
+    .meta({
+      openapi: { method: 'GET', path: '/columns/{columnId}/action-points', tags, summary: 'Action points of a column in rank order' },
+    })
     .input(ZColumnItemsInput)
     .output(paginated(ZBoardItem))
     .query(itemsHandler),

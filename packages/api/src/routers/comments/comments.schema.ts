@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { MAX_COMMENT_LENGTH, MAX_MENTIONS } from '@ap/core/collaboration/comments';
 import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZText } from '../../schemas.ts';
 
-const ZBody = ZText
-  .min(1)
+const ZBody = ZText.min(1)
   .max(MAX_COMMENT_LENGTH)
   .refine((s) => s.trim().length > 0, { message: 'must not be blank' });
 

@@ -1,15 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createComment, deleteComment, listComments, updateComment, type CommentRow } from '@ap/core/collaboration/comments';
 import { toPublicUser } from '@ap/core/identity/users';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
-import {
-  ZComment,
-  ZCreateCommentInput,
-  ZDeleteCommentInput,
-  ZListCommentsInput,
-  ZUpdateCommentInput,
-} from './comments.schema.ts';
+import { ZComment, ZCreateCommentInput, ZDeleteCommentInput, ZListCommentsInput, ZUpdateCommentInput } from './comments.schema.ts';
 
 const tags = ['comments'];
 
@@ -48,7 +42,14 @@ async function deleteHandler({ ctx, input }: AuthedArgs<typeof ZDeleteCommentInp
 
 export const commentsRouter = router({
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/action-points/{actionPointId}/comments', tags, summary: 'Comments on an action point, oldest first' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/action-points/{actionPointId}/comments',
+        tags,
+        summary: 'Comments on an action point, oldest first',
+      },
+    })
     .input(ZListCommentsInput)
     .output(paginated(ZComment))
     .query(listHandler),

@@ -74,8 +74,10 @@ export const ZCreateDocumentInput = z
     organizationId: ZId.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.uploadId && v.text !== undefined) ctx.addIssue({ code: 'custom', path: ['text'], message: 'give either uploadId or text, not both' });
-    else if (!v.uploadId && v.text === undefined) ctx.addIssue({ code: 'custom', path: ['uploadId'], message: 'give uploadId, or title and text' });
+    if (v.uploadId && v.text !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'give either uploadId or text, not both' });
+    else if (!v.uploadId && v.text === undefined)
+      ctx.addIssue({ code: 'custom', path: ['uploadId'], message: 'give uploadId, or title and text' });
     else if (v.text !== undefined && !v.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required with text' });
     if (v.format && v.text === undefined) ctx.addIssue({ code: 'custom', path: ['format'], message: 'applies to text only' });
   });

@@ -80,49 +80,100 @@ async function onStatusHandler({ ctx, input, signal }: AuthedArgs<typeof ZOnStat
 
 export const documentsRouter = router({
   create: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/documents', tags, summary: 'Create a document from your checked upload, or from inline text; it is then QUEUED for processing' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/documents',
+        tags,
+        summary: 'Create a document from your checked upload, or from inline text; it is then QUEUED for processing',
+      },
+    })
     .input(ZCreateDocumentInput)
     .output(ZDocument)
     .mutation(createHandler),
 
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/documents', tags, summary: 'Documents you can see, newest first (filters: q on title, status, ownedOnly)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/documents',
+        tags,
+        summary: 'Documents you can see, newest first (filters: q on title, status, ownedOnly)',
+      },
+    })
     .input(ZListDocumentsInput)
     .output(paginated(ZDocument))
     .query(listHandler),
 
   get: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/documents/{documentId}', tags, summary: 'A document with your level on it (VIEW; audited)' } })
+    .meta({
+      openapi: { method: 'GET', path: '/documents/{documentId}', tags, summary: 'A document with your level on it (VIEW; audited)' },
+    })
     .input(ZDocumentIdInput)
     .output(ZDocument)
     .query(getHandler),
 
   update: authedProcedure
-    .meta({ openapi: { method: 'PATCH', path: '/documents/{documentId}', tags, summary: 'Rename a document (EDIT; expectedVersion: stale → CONFLICT)' } })
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/documents/{documentId}',
+        tags,
+        summary: 'Rename a document (EDIT; expectedVersion: stale → CONFLICT)',
+      },
+    })
     .input(ZUpdateDocumentInput)
     .output(ZDocument)
     .mutation(updateHandler),
 
   delete: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/documents/{documentId}', tags, summary: 'Delete a document with its blob, chunks and vectors (ADMIN; its audit rows stay)' } })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/documents/{documentId}',
+        tags,
+        summary: 'Delete a document with its blob, chunks and vectors (ADMIN; its audit rows stay)',
+      },
+    })
     .input(ZDocumentIdInput)
     .output(ZOk)
     .mutation(deleteHandler),
 
   downloadUrl: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/documents/{documentId}/download-url', tags, summary: 'A short-lived, read-only URL that downloads the file as an attachment (VIEW; audited)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/documents/{documentId}/download-url',
+        tags,
+        summary: 'A short-lived, read-only URL that downloads the file as an attachment (VIEW; audited)',
+      },
+    })
     .input(ZDocumentIdInput)
     .output(ZDownloadUrl)
     .query(downloadUrlHandler),
 
   reprocess: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/documents/{documentId}/reprocess', tags, summary: 'Extract, chunk and embed the document again (EDIT): QUEUED, version bumped' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/documents/{documentId}/reprocess',
+        tags,
+        summary: 'Extract, chunk and embed the document again (EDIT): QUEUED, version bumped',
+      },
+    })
     .input(ZDocumentIdInput)
     .output(ZDocument)
     .mutation(reprocessHandler),
 
   chunks: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/documents/{documentId}/chunks', tags, summary: 'The document’s chunks in order, with their citation fields (VIEW)' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/documents/{documentId}/chunks',
+        tags,
+        summary: 'The document’s chunks in order, with their citation fields (VIEW)',
+      },
+    })
     .input(ZChunksInput)
     .output(paginated(ZChunk))
     .query(chunksHandler),

@@ -40,7 +40,7 @@ const document = grantProcedures({
   tags: ['document-shares'],
   summaries: {
     list: 'Who a document is shared with (VIEW)',
-    grant: "Share a document with a user, or change their level (ADMIN; never above your own level; audited)",
+    grant: 'Share a document with a user, or change their level (ADMIN; never above your own level; audited)',
     revoke: 'Stop sharing a document with a user (ADMIN; audited)',
   },
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createLink, deleteLink, listLinks, type LinkRow } from '@ap/core/collaboration/links';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';

@@ -21,7 +21,6 @@ export const ZNotification = z
   })
   .meta({ id: 'Notification' });
 
-
 export const ZListNotificationsInput = z.strictObject({
   unreadOnly: ZQueryBool.optional(),
   ...ZPaginationInput.shape,
@@ -33,6 +32,4 @@ export const ZMarkReadInput = z.strictObject({ notificationId: ZId });
 
 export const ZMarkAllReadOutput = z.object({ ok: z.literal(true), updated: z.number().int() });
 
-export const ZOnNewInput = z
-  .strictObject({ lastEventId: ZText.max(20).nullish() })
-  .optional();
+export const ZOnNewInput = z.strictObject({ lastEventId: ZText.max(20).nullish() }).optional();

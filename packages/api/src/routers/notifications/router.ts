@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { openNotificationStream } from '@ap/core/collaboration/live';
-import {
-  listNotifications,
-  markAllRead,
-  markRead,
-  unreadCount,
-  type NotificationItem,
-} from '@ap/core/collaboration/notifications';
+import { listNotifications, markAllRead, markRead, unreadCount, type NotificationItem } from '@ap/core/collaboration/notifications';
 import { paginated } from '../../schemas.ts';
 import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { trackedStream } from '../../streams.ts';
@@ -65,7 +59,9 @@ export const notificationsRouter = router({
     .query(unreadCountHandler),
 
   markRead: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/notifications/{notificationId}/read', tags, summary: 'Mark one of your notifications read' } })
+    .meta({
+      openapi: { method: 'POST', path: '/notifications/{notificationId}/read', tags, summary: 'Mark one of your notifications read' },
+    })
     .input(ZMarkReadInput)
     .output(ZNotification)
     .mutation(markReadHandler),
@@ -77,7 +73,5 @@ export const notificationsRouter = router({
     .mutation(markAllReadHandler),
 
   /** Your new notifications, live (SSE). Reconnecting with the last id replays what was missed. */
-  onNew: authedProcedure
-    .input(ZOnNewInput)
-    .subscription(onNewHandler),
+  onNew: authedProcedure.input(ZOnNewInput).subscription(onNewHandler),
 });

@@ -1,14 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getOrganization, listMembers, listOrganizations, type OrganizationItem } from '@ap/core/identity/organizations';
 import { paginated } from '../../schemas.ts';
 import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
-import {
-  ZGetOrganizationInput,
-  ZListMembersInput,
-  ZListOrganizationsInput,
-  ZMember,
-  ZOrganization,
-} from './organizations.schema.ts';
+import { ZGetOrganizationInput, ZListMembersInput, ZListOrganizationsInput, ZMember, ZOrganization } from './organizations.schema.ts';
 
 const tags = ['organizations'];
 
@@ -45,7 +39,14 @@ export const organizationsRouter = router({
     .query(getHandler),
 
   members: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/organizations/{organizationId}/members', tags, summary: "An organization's members and their roles" } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/organizations/{organizationId}/members',
+        tags,
+        summary: "An organization's members and their roles",
+      },
+    })
     .input(ZListMembersInput)
     .output(paginated(ZMember))
     .query(membersHandler),

@@ -1,15 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { attachTag, createTag, deleteTag, detachTag, listTags, updateTag, type TagRow } from '@ap/core/collaboration/tags';
 import { paginated, ZOk } from '../../schemas.ts';
 import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
-import {
-  ZCreateTagInput,
-  ZDeleteTagInput,
-  ZListTagsInput,
-  ZTag,
-  ZTagOnActionPointInput,
-  ZUpdateTagInput,
-} from './tags.schema.ts';
+import { ZCreateTagInput, ZDeleteTagInput, ZListTagsInput, ZTag, ZTagOnActionPointInput, ZUpdateTagInput } from './tags.schema.ts';
 
 const tags = ['tags'];
 
@@ -53,7 +46,14 @@ async function detachHandler({ ctx, input }: AuthedArgs<typeof ZTagOnActionPoint
 
 export const tagsRouter = router({
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/boards/{boardId}/tags', tags, summary: "A board's tags by name (optionally only those on one action point)" } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/boards/{boardId}/tags',
+        tags,
+        summary: "A board's tags by name (optionally only those on one action point)",
+      },
+    })
     .input(ZListTagsInput)
     .output(paginated(ZTag))
     .query(listHandler),
@@ -90,7 +90,14 @@ export const tagsRouter = router({
     .mutation(attachHandler),
 
   detach: authedProcedure
-    .meta({ openapi: { method: 'DELETE', path: '/action-points/{actionPointId}/tags/{tagId}', tags, summary: 'Remove a tag from an action point (EDIT on it)' } })
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/action-points/{actionPointId}/tags/{tagId}',
+        tags,
+        summary: 'Remove a tag from an action point (EDIT on it)',
+      },
+    })
     .input(ZTagOnActionPointInput)
     .output(ZOk)
     .mutation(detachHandler),
