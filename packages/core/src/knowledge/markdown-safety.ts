@@ -34,7 +34,8 @@ const REFERENCE_IMAGE = /!\[[^\]]*\]\[[^\]]*\]/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const HTML_LINK = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
 const AUTOLINK = /<((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s<>]*)>/gi;
-const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]]+/gi;
+/** A URL in plain text: any scheme (a cut-off `ttps://` too), `www.`, or protocol-relative `//host`. */
+const BARE_URL = /(?:\b[a-z][a-z0-9+.-]{0,31}:\/\/|\bwww\.|(?<![:\w/])\/\/(?=[a-z0-9]))[^\s<>()[\]]+/gi;
 const LEFTOVER_DESTINATION = /\]\(\s*<?((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s)>]*)/gi;
 const DATA_URL = /\bdata:[a-z]+\/[a-z0-9.+-]+[;,][^\s)]*/gi;
 
@@ -62,7 +63,9 @@ export function stripUnsafeMarkdown(text: string, policy: LinkPolicy = {}): stri
     .replace(REFERENCE_DEFINITION, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
     .replace(AUTOLINK, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
     .replace(DATA_URL, '')
-    .replace(BARE_URL, (url) => (hostAllowed(url.startsWith('www.') ? `https://${url}` : url, allowed) ? url : ''))
+    .replace(BARE_URL, (url) =>
+      hostAllowed(url.startsWith('www.') ? `https://${url}` : url.startsWith('//') ? `https:${url}` : url, allowed) ? url : '',
+    )
     // Whatever the patterns above could not parse: a destination naming a host, or any image left.
     .replace(LEFTOVER_DESTINATION, (m, url: string) => (hostAllowed(url, allowed) ? m : ']('))
     .replace(/!\[/g, (m) => (allowed.length ? m : '['));

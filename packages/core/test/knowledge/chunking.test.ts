@@ -83,7 +83,14 @@ describe('chunkLayout properties', () => {
         const { content } = built.layout;
         const chunks = chunkLayout(built.layout, opts);
         const budget = opts.maxTokens - Math.min(opts.overlapTokens, Math.floor(opts.maxTokens / 2));
+        // Adjacent lists are one list to the chunker (list items carry no list identity).
+        const blocks: { kind: string; start: number; end: number }[] = [];
         for (const b of built.blocks) {
+          const last = blocks.at(-1);
+          if (b.kind === 'list' && last?.kind === 'list') last.end = b.end;
+          else blocks.push({ kind: b.kind, start: b.start, end: b.end });
+        }
+        for (const b of blocks) {
           if (b.kind !== 'list' && b.kind !== 'table') continue;
           // The block with the markers before it, as the chunker measures it.
           let s = b.start;
