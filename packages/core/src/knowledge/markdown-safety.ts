@@ -34,8 +34,21 @@ const REFERENCE_IMAGE = /!\[[^\]]*\]\[[^\]]*\]/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const HTML_LINK = /<a\b[^>]*>([\s\S]*?)<\/a\s*>/gi;
 const AUTOLINK = /<((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s<>]*)>/gi;
-/** A URL in plain text: any scheme (a cut-off `ttps://` too), `www.`, or protocol-relative `//host`. */
-const BARE_URL = /(?:\b[a-z][a-z0-9+.-]{0,31}:\/\/|\bwww\.|(?<![:\w/])\/\/(?=[a-z0-9]))[^\s<>()[\]]+/gi;
+/**
+ * A URL in plain text: any scheme, `www.`, protocol-relative `//host`, or a host with
+ * a path (`host.tld/…`) — also what is left of one cut at a chunk's edge (`ttps://…`,
+ * `://…`).
+ */
+const BARE_URL =
+  /(?:[a-z0-9+.-]*:\/\/|\bwww\.|(?<![:\w/])\/\/(?=[a-z0-9]))[^\s<>()[\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>()[\]]*/gi;
+
+/** A plain-text URL as a URL to check: schemeless ones read as https. */
+const asUrl = (text: string): string =>
+  /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+    ? text
+    : text.startsWith('//')
+      ? `https:${text}`
+      : `https://${text.replace(/^[a-z0-9+.-]*:\/\//i, '')}`;
 const LEFTOVER_DESTINATION = /\]\(\s*<?((?:[a-z][a-z0-9+.-]{1,31}:|\/\/)[^\s)>]*)/gi;
 const DATA_URL = /\bdata:[a-z]+\/[a-z0-9.+-]+[;,][^\s)]*/gi;
 
