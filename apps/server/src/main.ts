@@ -1,17 +1,8 @@
 // Entry point of `npm start`.
-import { EnvError, parseEnv } from '@ap/config/env';
+import { parseEnvOrExit } from '@ap/config/env';
 import { startServer } from './server.ts';
 
-let env;
-try {
-  env = parseEnv();
-} catch (err) {
-  if (err instanceof EnvError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const env = parseEnvOrExit();
 
 const server = await startServer(env).catch((err: unknown) => {
   console.error(`Start-up failed: ${(err as Error).message}`);

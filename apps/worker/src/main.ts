@@ -1,19 +1,10 @@
 // Entry point of `npm run worker`: works the job queue until SIGTERM or SIGINT.
 import { pino } from 'pino';
-import { EnvError, parseEnv } from '@ap/config/env';
+import { parseEnvOrExit } from '@ap/config/env';
 import { ServicesConfigError } from './services.ts';
 import { startWorker, WorkerConfigError } from './worker.ts';
 
-let env;
-try {
-  env = parseEnv();
-} catch (err) {
-  if (err instanceof EnvError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const env = parseEnvOrExit();
 
 const log = pino({ level: env.LOG_LEVEL, base: { service: 'worker' } });
 

@@ -264,6 +264,19 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return result.data;
 }
 
+/** For entry points: the parsed environment, or the problems printed and exit code 1. */
+export function parseEnvOrExit(): Env {
+  try {
+    return parseEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
 /**
  * NODE_ENV alone, for code that needs it before (or without) the whole environment:
  * module set-up, and the token CLI's refusal in production.
