@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '@ap/core/knowledge/answers';
+import { processDocument } from '@ap/core/knowledge/processing';
+import { startFakeOpenAi, type FakeOpenAi } from '@ap/testing/fake-openai';
 import { replaceDocumentChunks, vectorLiteral } from '@ap/db/chunks';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
 
@@ -272,5 +274,62 @@ describe('embeddings.status', () => {
     const rest = await h.rest('GET', '/api/embeddings/status', { token: carol.token });
     expect(rest.status).toBe(200);
     expect(rest.body).toMatchObject({ chunks: { active: 0, otherModel: 0, notEmbedded: 0 }, documents: 0 });
+  });
+});
+
+describe('vectorDocuments.ask with a chat model (the real SDK against the fake OpenAI)', () => {
+  let h2: Harness;
+  let fake: FakeOpenAi;
+  let owner: TestUser;
+  let other: TestUser;
+  let secret: string;
+  let own: string;
+
+  /** A document processed here (this server works no jobs: its embedder is the fake's). */
+  async function readyHere(user: TestUser, title: string, text: string) {
+    const doc = await h2.caller(user.token).documents.create({ title, text });
+    await processDocument(h2.server.deps, {
+      id: randomUUID(),
+      name: 'document.process',
+      data: { documentId: doc.id, version: doc.version },
+      attempt: 1,
+      maxAttempts: 4,
+      signal: new AbortController().signal,
+    });
+    return doc.id;
+  }
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    h2 = await startHarness({ OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.baseURL, RUN_WORKER: 'false', AI_TIMEOUT_MS: '2000' });
+    owner = await h2.user();
+    other = await h2.user();
+    secret = await readyHere(owner, 'Owner secrets', `# Vault\n\n${CANARY}`);
+    own = await readyHere(other, 'Other notes', '# Vault\n\nThe bike shed vault holds the spare tyres.');
+  }, 120_000);
+  afterAll(async () => {
+    await h2?.close();
+    await fake?.close();
+  });
+
+  it('sends the model only chunks the caller may see, and keeps only citations of them', async () => {
+    fake.replies.push({ content: JSON.stringify({ sentences: [{ text: 'The vault holds the spare tyres.', sources: ['S1'] }] }) });
+    const mark = fake.requestsTo('chat').length;
+    const res = await h2.caller(other.token).vectorDocuments.ask({ question: 'What is in the vault of project zephyr?' });
+    const sent = fake.requestsTo('chat').slice(mark);
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0]!.body)).not.toContain('marmalade');
+    expect(JSON.stringify(sent[0]!.body)).toContain('spare tyres');
+    expect(res.mode).toBe('model');
+    expect(res.citations.map((c) => c.documentId)).toEqual([own]);
+    expect(secret).not.toBe(own);
+  });
+
+  it('a failing model is SERVICE_UNAVAILABLE with Retry-After, over REST and tRPC', async () => {
+    fake.failNext(6, { status: 503 }, 'chat');
+    const rest = await h2.rest('POST', '/api/vector-documents/ask', { token: other.token, body: { question: 'What is in the vault?' } });
+    expect(rest.status).toBe(503);
+    expect(Number(rest.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await codeOf(h2.caller(other.token).vectorDocuments.ask({ question: 'What is in the vault?' }))).toBe('SERVICE_UNAVAILABLE');
   });
 });
