@@ -222,6 +222,20 @@ describe('processDocument', () => {
     expect(failed).toMatchObject({ status: 'FAILED', error: 'openai embeddings: the service is unavailable (503)' });
   });
 
+  it('an internal failure on the last attempt is FAILED with a generic reason, never its internals', async () => {
+    const doc = await insertDocument({ fileName: 'plan.md', contentType: 'text/markdown', bytes: MARKDOWN });
+    const broken: Embedder = {
+      model: 'broken',
+      dimensions: h.server.deps.embedder.dimensions,
+      embed: async () => {
+        throw new Error('relation "secret_table" does not exist\n    at Query.run (internal.js:1:1)');
+      },
+    };
+    await expect(processDocument({ ...deps(), embedder: broken }, job(doc, 4, 4))).rejects.toThrow(/secret_table/);
+    const failed = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
+    expect(failed).toMatchObject({ status: 'FAILED', error: 'Processing failed because of an internal error' });
+  });
+
   it('rides out two 429s of the embedding service, then reuses the stored vectors of unchanged chunks on reprocess', async () => {
     const ai = createAiProviders(
       parseEnv({

@@ -47,8 +47,13 @@ class PermanentProcessingError extends Error {
   override readonly name = 'PermanentProcessingError';
 }
 
-/** A reason a person can read: the message's first line, shortened; never a stack. */
+/** Errors whose messages are written for people (the others may carry SQL or internals). */
+const READABLE = new Set(['UnsupportedFormatError', 'ExtractionFailedError', 'AiUnavailableError', 'PermanentProcessingError']);
+
+/** A reason a person can read: the message's first line, shortened; never a stack, SQL or internals. */
 export function readableError(err: unknown): string {
+  const name = (err as { name?: unknown } | null)?.name;
+  if (typeof name !== 'string' || !READABLE.has(name)) return 'Processing failed because of an internal error';
   const raw = err instanceof Error ? err.message : String(err);
   const line = (raw.split('\n')[0] ?? '').trim() || 'Processing failed';
   return line.length > MAX_ERROR_CHARS ? `${line.slice(0, MAX_ERROR_CHARS - 1)}…` : line;
@@ -160,7 +165,7 @@ export async function processDocument(deps: ProcessingDeps, job: RunningJob<Proc
   } catch (err) {
     const permanent = isPermanent(err);
     const last = job.attempt >= job.maxAttempts;
-    deps.log?.warn({ documentId: key.documentId, attempt: job.attempt, permanent, err: readableError(err) }, 'document processing failed');
+    deps.log?.warn({ documentId: key.documentId, attempt: job.attempt, permanent, err }, 'document processing failed');
     if (permanent || last) {
       await setStage(deps, key, 'FAILED', 0, { error: readableError(err) });
       if (permanent) return;
