@@ -104,6 +104,8 @@ describe('embeddings.create with OpenAI configured: the real SDK against the fak
       OPENAI_BASE_URL: fake.baseURL,
       EMBEDDING_DIMENSIONS: '32',
       AI_TIMEOUT_MS: '400',
+      // This server's embedder is the fake's: it works no jobs, so the run's documents are not embedded by it.
+      RUN_WORKER: 'false',
     });
     alice = await h.user();
   });

@@ -263,6 +263,7 @@ export async function createFixture(h: Harness): Promise<Fixture> {
 
   const ids: Record<string, string> = {
     documentId: document.id,
+    documentIds: document.id,
     uploadId: upload.id,
     attachmentId: attachment.id,
     boardId: board.boardId,

@@ -38,6 +38,7 @@ const NO_RESOURCE_ID = new Set([
   'notifications.markAllRead',
   'notifications.onNew',
   'embeddings.create', // computes vectors of the caller's own texts; reads and stores nothing
+  'embeddings.status', // counts only chunks of documents the caller can see
   'blobStorage.createUpload', // an upload of the caller's own, gated by size and type
   'documents.list', // only documents the caller can see
 ]);
@@ -46,7 +47,15 @@ const NO_RESOURCE_ID = new Set([
  * Mutations taking an id that a board viewer may call, and what the viewer gets
  * when the id is the fixture's (someone else's) resource.
  */
-const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND'; why: string }> = {
+const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'OK'; why: string }> = {
+  'vectorDocuments.search': {
+    code: 'OK',
+    why: 'VIEW searches: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
+  },
+  'vectorDocuments.ask': {
+    code: 'OK',
+    why: 'VIEW asks: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
+  },
   'boards.create': {
     code: 'NOT_FOUND',
     why: 'anyone creates boards; placing one in an organization needs membership, and the viewer is not a member of the fixture organization',
@@ -148,7 +157,7 @@ describe.each(procedures)('$name', ({ name, def }) => {
       const req = restRequest(def, input);
       const res = await h.rest(req.method, req.path, { token: fx.viewer.token, body: req.body });
       expect(res.status, `REST ${req.method} ${req.path} → ${JSON.stringify(res.body).slice(0, 200)}`).toBe(
-        expected === 'FORBIDDEN' ? 403 : 404,
+        expected === 'FORBIDDEN' ? 403 : expected === 'OK' ? 200 : 404,
       );
     });
   }

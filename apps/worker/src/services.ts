@@ -39,10 +39,11 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
     );
   }
   const blobs = await createBlobStore(env);
+  let ai: ReturnType<typeof createAiProviders> | undefined;
   try {
     const ready = await blobs.ensureReady();
     o.log.info({ mode: blobs.mode, container: env.AZURE_STORAGE_CONTAINER, cors: ready.cors }, 'blob storage ready');
-    const ai = createAiProviders(env);
+    ai = createAiProviders(env);
     o.log.info({ provider: ai.provider, embedder: ai.embedder.model, chat: ai.chat?.model ?? null }, 'AI providers chosen');
     const base = {
       db: o.db,
@@ -52,7 +53,7 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
       embedder: ai.embedder,
       chat: ai.chat,
       vision: null,
-      extractor: null,
+      extractor: ai.extractor,
       log: o.log,
     };
     let deps!: Deps;
@@ -70,10 +71,12 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
       deps,
       async close(options = {}) {
         await runner.stop({ graceful: true, timeoutMs: options.timeoutMs ?? 30_000 });
+        await ai?.extractor.close();
         await blobs.close();
       },
     };
   } catch (err) {
+    await ai?.extractor.close().catch(() => undefined);
     await blobs.close();
     throw err;
   }

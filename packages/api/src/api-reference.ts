@@ -32,7 +32,7 @@ const SECTIONS: [string, string[]][] = [
   ['Uploads (Blob Storage)', ['blobStorage']],
   ['Documents', ['documents', 'documentShares', 'audit']],
   ['Attachments', ['attachments']],
-  ['Processing, embeddings and retrieval', ['embeddings']],
+  ['Processing, embeddings and retrieval', ['embeddings', 'vectorDocuments']],
 ];
 
 function fieldsOf(def: ProcedureDef): string[] {

@@ -14,6 +14,7 @@ import { boardsRouter } from './routers/boards/router.ts';
 import { columnsRouter } from './routers/columns/router.ts';
 import { actionPointsRouter } from './routers/action-points/router.ts';
 import { embeddingsRouter } from './routers/embeddings/router.ts';
+import { vectorDocumentsRouter } from './routers/vector-documents/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
@@ -34,6 +35,7 @@ export const appRouter = router({
   audit: auditRouter,
   attachments: attachmentsRouter,
   embeddings: embeddingsRouter,
+  vectorDocuments: vectorDocumentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

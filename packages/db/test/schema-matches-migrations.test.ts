@@ -39,7 +39,8 @@ async function parseSchema() {
 }
 
 function expectedType(f: Field, enums: Set<string>): string {
-  if (f.type.startsWith('Unsupported')) return 'USER-DEFINED:vector';
+  if (f.type.startsWith('Unsupported("vector')) return 'USER-DEFINED:vector';
+  if (f.type === 'Unsupported("tsvector")') return 'tsvector';
   if (enums.has(f.type)) return `USER-DEFINED:${f.type}`;
   if (f.list) return f.attrs.includes('@db.Uuid') ? 'ARRAY:_uuid' : 'ARRAY:_text';
   if (f.attrs.includes('@db.Uuid')) return 'uuid';
@@ -240,6 +241,7 @@ describe('schema.prisma matches the migrated database', () => {
         contentHash: 'h',
         tokenCount: 1,
         embeddingModel: 'm',
+        embeddingDimensions: 3,
       },
     });
     const audit = await db.auditLog.create({

@@ -8,8 +8,9 @@
 import { purgeDocument } from '../documents/documents.ts';
 import { BLOB_DELETE_JOB, DOCUMENT_PROCESS_JOB, DOCUMENT_PURGE_JOB, UPLOADS_SWEEP_JOB } from '../documents/jobs.ts';
 import { sweepUploads } from '../documents/uploads.ts';
+import { processDocument, type ProcessJobData } from '../knowledge/processing.ts';
 import type { Deps } from '../ports/deps.ts';
-import type { JobDefinition, JobRegistration, JsonObject } from '../ports/job-queue.ts';
+import type { JobDefinition, JobRegistration, JsonObject, RunningJob } from '../ports/job-queue.ts';
 
 /** Defaults: 3 retries backing off from 5 s (about 5, 10, 20 s), 15 minutes per attempt, a dead-letter copy. */
 export function defineJob(name: string, policy: Partial<Omit<JobDefinition, 'name'>> = {}): JobDefinition {
@@ -17,7 +18,7 @@ export function defineJob(name: string, policy: Partial<Omit<JobDefinition, 'nam
 }
 
 const definitions = {
-  /** Extract, chunk and embed a document; its handler belongs to document processing. */
+  /** Extract, chunk and embed a document (knowledge/processing.ts). */
   documentProcess: defineJob(DOCUMENT_PROCESS_JOB, { retryLimit: 3, expireInSeconds: 30 * 60 }),
   documentPurge: defineJob(DOCUMENT_PURGE_JOB, { retryLimit: 10, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600 }),
   blobDelete: defineJob(BLOB_DELETE_JOB, { retryLimit: 10, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600 }),
@@ -41,6 +42,10 @@ export const jobSchedules: readonly JobSchedule[] = [{ name: UPLOADS_SWEEP_JOB, 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds handlers of every data type
 export function jobRegistrations(deps: Deps): readonly JobRegistration<any>[] {
   return [
+    {
+      definition: definitions.documentProcess,
+      handler: async (job: RunningJob<ProcessJobData>) => processDocument(deps, job),
+    },
     {
       definition: definitions.documentPurge,
       handler: async (job: { data: { documentId: string } }) => purgeDocument(deps, job.data.documentId),

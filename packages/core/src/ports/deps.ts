@@ -34,7 +34,7 @@ export interface Deps {
   chat: ChatModel | null;
   /** Null: no image analysis service is configured. */
   vision: VisionModel | null;
-  /** Null: no layout service is configured. */
-  extractor: Extractor | null;
+  /** Reads documents into the layout shape: Document Intelligence when configured, else the local extractors. */
+  extractor: Extractor;
   log?: Logger;
 }

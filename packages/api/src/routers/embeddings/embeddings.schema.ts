@@ -25,3 +25,24 @@ export const ZEmbeddings = z
     data: z.array(z.object({ index: z.number().int(), embedding: z.array(z.number()) })),
   })
   .meta({ id: 'Embeddings' });
+
+export const ZEmbeddingStatusInput = z.strictObject({}).optional();
+
+export const ZEmbeddingStatus = z
+  .object({
+    /** The model and vector size chunks and queries are embedded with now. */
+    model: z.string(),
+    dimensions: z.number().int(),
+    /** Chunks of the documents you can see, by embedding state. */
+    chunks: z.object({
+      /** Embedded by the active model at the active size: searched semantically. */
+      active: z.number().int(),
+      /** Embedded by another model or size: reprocess the document to embed them again. */
+      otherModel: z.number().int(),
+      /** Without a vector. */
+      notEmbedded: z.number().int(),
+    }),
+    /** Documents you can see. */
+    documents: z.number().int(),
+  })
+  .meta({ id: 'EmbeddingStatus' });

@@ -1,0 +1,40 @@
+import { askDocuments, searchDocuments } from '@ap/core/knowledge/search';
+import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
+import { ZAnswer, ZAskInput, ZSearchInput, ZSearchResult } from './vector-documents.schema.ts';
+
+const tags = ['vector-documents'];
+
+function searchHandler({ ctx, input, signal }: AuthedArgs<typeof ZSearchInput>) {
+  return searchDocuments(ctx.svc, input, signal);
+}
+
+function askHandler({ ctx, input, signal }: AuthedArgs<typeof ZAskInput>) {
+  return askDocuments(ctx.svc, input, signal);
+}
+
+export const vectorDocumentsRouter = router({
+  search: authedProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/vector-documents/search',
+        tags,
+        summary: 'Search the chunks of the documents you can see (hybrid, semantic or keyword)',
+      },
+    })
+    .input(ZSearchInput)
+    .output(ZSearchResult)
+    .mutation(searchHandler),
+  ask: authedProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/vector-documents/ask',
+        tags,
+        summary: 'Answer a question from the documents you can see, with a citation for every claim',
+      },
+    })
+    .input(ZAskInput)
+    .output(ZAnswer)
+    .mutation(askHandler),
+});
