@@ -5,12 +5,27 @@
 // is OCRed from its largest image, which is taken to cover the page (a scan).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ExtractionFailedError } from './errors.ts';
 import { encodePng } from './image.ts';
 import { box, LayoutBuilder, type LineInput } from './layout-builder.ts';
 import type { Ocr } from './ocr.ts';
 import type { ExtractedLayout, ParagraphRole } from './ports.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js's legacy build and its worker bundle polyfills that replace the native
+ * JSON.stringify with a much slower copy of the same behaviour, which would slow
+ * every API response of the process. pdf.js is loaded when the first PDF is read,
+ * and the native JSON.stringify is put back after every read.
+ */
+const NATIVE_JSON_STRINGIFY = JSON.stringify;
+const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const restoreGlobals = () => {
+  if (JSON.stringify !== NATIVE_JSON_STRINGIFY) JSON.stringify = NATIVE_JSON_STRINGIFY;
+};
 
 const require = createRequire(import.meta.url);
 const STANDARD_FONTS = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep;
@@ -74,6 +89,7 @@ async function pageLines(page: PDFPageProxy): Promise<PdfLine[]> {
 
 /** The largest image painted on a page, as a PNG, or null. */
 async function largestImage(page: PDFPageProxy): Promise<{ png: Uint8Array; width: number; height: number } | null> {
+  const { OPS } = await loadPdfJs();
   const ops = await page.getOperatorList();
   let best: { width: number; height: number; kind: number; data: Uint8Array } | null = null;
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -120,8 +136,17 @@ export interface PdfOptions {
 }
 
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ExtractedLayout> {
+  try {
+    return await readPdf(bytes, options);
+  } finally {
+    restoreGlobals();
+  }
+}
+
+async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<ExtractedLayout> {
   let doc;
   try {
+    const { getDocument } = await loadPdfJs();
     doc = await getDocument({
       // pdf.js takes ownership of (detaches) the array it is given: pass a copy.
       data: new Uint8Array(bytes),
