@@ -17,7 +17,7 @@ export const ALLOWED = {
   '@ap/api': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth'],
   '@ap/client': [],
   '@ap/ai': ['@ap/config'],
-  '@ap/testing': ['@ap/config', '@ap/db', '@ap/storage'],
+  '@ap/testing': ['@ap/config', '@ap/db'],
   '@ap/storage': ['@ap/config'],
   '@ap/jobs': ['@ap/config', '@ap/db'],
   '@ap/worker': ['@ap/config', '@ap/db', '@ap/core', '@ap/jobs', '@ap/storage', '@ap/ai'],

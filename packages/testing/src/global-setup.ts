@@ -1,17 +1,13 @@
-// vitest globalSetup: one isolated, migrated database for the whole run, and one
-// Azurite (Microsoft's Blob Storage emulator) that every test server stores blobs in.
+// vitest globalSetup: one isolated, migrated database for the whole run (the run's
+// Azurite is started by packages/storage/test/azurite-setup.ts).
 // DATABASE_URL given: a fresh database on that server, dropped afterwards.
 // Otherwise: the embedded PostgreSQL (PGlite) in memory on a loopback port.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { parseEnv } from '@ap/config/env';
 import { startEmbeddedPostgres } from '@ap/db/embedded';
 import { migrate } from '@ap/db/migrate';
-import { startEmbeddedAzurite } from '@ap/storage/embedded-azurite';
 import './db.ts';
 
 async function adminQuery(url: string, sql: string): Promise<void> {
@@ -24,19 +20,8 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject) {
-  const blobDir = await mkdtemp(path.join(tmpdir(), 'ap-test-blob-'));
-  const azurite = await startEmbeddedAzurite({ dataDir: blobDir, port: 0 });
-  project.provide('blobConnectionString', azurite.connectionString);
-  const closeBlobs = async () => {
-    await azurite.close();
-    await rm(blobDir, { recursive: true, force: true });
-  };
-  const database = await setupDatabase(project);
-  return async () => {
-    await database();
-    await closeBlobs();
-  };
+export default function setup(project: TestProject) {
+  return setupDatabase(project);
 }
 
 async function setupDatabase(project: TestProject): Promise<() => Promise<void>> {
