@@ -116,7 +116,7 @@ describe('organizations from token claims', () => {
       where: { userId: u.id, organizationId: orgRow.id },
       data: { roleId: memberRole.id, clerkUpdatedAt: new Date(Date.now() + 60_000) },
     });
-    const { forgetConfirmedClaims } = await import('@ap/core/identity/clerk-sync');
+    const { forgetConfirmedClaims } = await import('@ap/core/identity/organization-claims');
     forgetConfirmedClaims();
     await h.client(u.token).users.me.query();
     const role = await testDb().userRole.findFirstOrThrow({

@@ -1,5 +1,5 @@
 import type { Db } from '@ap/db/client';
-import { syncOrganizationClaims } from './clerk-sync.ts';
+import { syncOrganizationClaims } from './organization-claims.ts';
 import { AppError } from '../shared/errors.ts';
 import { onResync } from '../shared/event-bus.ts';
 import type { EventBus } from '../shared/events.ts';

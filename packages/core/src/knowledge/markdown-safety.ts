@@ -76,9 +76,7 @@ export function stripUnsafeMarkdown(text: string, policy: LinkPolicy = {}): stri
     .replace(REFERENCE_DEFINITION, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
     .replace(AUTOLINK, (m, url: string) => (hostAllowed(url, allowed) ? m : ''))
     .replace(DATA_URL, '')
-    .replace(BARE_URL, (url) =>
-      hostAllowed(url.startsWith('www.') ? `https://${url}` : url.startsWith('//') ? `https:${url}` : url, allowed) ? url : '',
-    )
+    .replace(BARE_URL, (url) => (hostAllowed(asUrl(url), allowed) ? url : ''))
     // Whatever the patterns above could not parse: a destination naming a host, or any image left.
     .replace(LEFTOVER_DESTINATION, (m, url: string) => (hostAllowed(url, allowed) ? m : ']('))
     .replace(/!\[/g, (m) => (allowed.length ? m : '['));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DocumentView, ChunkRow } from '@ap/core/documents/documents';
+import type { ChunkRow } from '@ap/core/documents/chunks';
+import type { DocumentView } from '@ap/core/documents/documents';
 import { ZBool, ZId, ZIsoDate, ZLevel, ZPaginationInput, ZText } from '../../schemas.ts';
 
 export const MAX_TITLE = 300;

@@ -3,11 +3,11 @@ import {
   deleteDocument,
   documentDownloadUrl,
   getDocument,
-  listChunks,
   listDocuments,
   reprocessDocument,
   updateDocument,
 } from '@ap/core/documents/documents';
+import { listChunks } from '@ap/core/documents/chunks';
 import { openDocumentStatusStream } from '@ap/core/documents/status-stream';
 import { paginated, ZOk } from '../../schemas.ts';
 import { trackedStream } from '../../streams.ts';
