@@ -139,3 +139,10 @@ export type AuthedArgs<I extends z.ZodType | undefined = undefined> = {
   input: I extends z.ZodType ? z.output<I> : unknown;
   signal?: AbortSignal;
 };
+
+/**
+ * The procedures that call AI services (`ai.*`, `aiVision.*`, `documentIntelligence.*`,
+ * `bot.suggest`, `vectorDocuments.ask`/`onAnswer`, `embeddings.create`): authenticated,
+ * and the place where the per-user AI limits of API.md apply.
+ */
+export const aiProcedure = authedProcedure;

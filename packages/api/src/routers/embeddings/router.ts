@@ -1,6 +1,6 @@
 import { createEmbeddings } from '@ap/core/knowledge/embeddings';
 import { embeddingStatus } from '@ap/core/knowledge/search';
-import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
+import { aiProcedure, authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { ZCreateEmbeddingsInput, ZEmbeddings, ZEmbeddingStatus, ZEmbeddingStatusInput } from './embeddings.schema.ts';
 
 function createHandler({ ctx, input, signal }: AuthedArgs<typeof ZCreateEmbeddingsInput>) {
@@ -25,7 +25,7 @@ export const embeddingsRouter = router({
     .output(ZEmbeddingStatus)
     .query(statusHandler),
 
-  create: authedProcedure
+  create: aiProcedure
     .meta({
       openapi: {
         method: 'POST',

@@ -1,5 +1,5 @@
 import { askDocuments, searchDocuments } from '@ap/core/knowledge/search';
-import { authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
+import { aiProcedure, authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { ZAnswer, ZAskInput, ZSearchInput, ZSearchResult } from './vector-documents.schema.ts';
 
 const tags = ['vector-documents'];
@@ -25,7 +25,7 @@ export const vectorDocumentsRouter = router({
     .input(ZSearchInput)
     .output(ZSearchResult)
     .mutation(searchHandler),
-  ask: authedProcedure
+  ask: aiProcedure
     .meta({
       openapi: {
         method: 'POST',
