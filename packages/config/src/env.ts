@@ -23,6 +23,18 @@ const url = (protocols: string[]) =>
     `must be a ${protocols.join(' or ')} URL`,
   );
 
+/** The `sslmode` values of a DATABASE_URL, as libpq names them. */
+export const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+
+/** A PEM certificate (or bundle); `\n` written as two characters, as one-line variables often are, is a line break. */
+const caCert = z
+  .string()
+  .transform((v) => v.replace(/\\n/g, '\n'))
+  .refine(
+    (v) => /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(v),
+    'must be a PEM certificate (-----BEGIN CERTIFICATE----- …)',
+  );
+
 const origin = z.string().refine((v) => {
   try {
     const u = new URL(v);
@@ -123,7 +135,16 @@ export const EnvSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_URL: url(['postgres:', 'postgresql:'])
+      .refine(
+        (v) => {
+          const mode = URL.canParse(v) ? new URL(v).searchParams.get('sslmode') : null;
+          return mode === null || (SSL_MODES as readonly string[]).includes(mode);
+        },
+        `sslmode must be one of ${SSL_MODES.join(', ')}`,
+      )
+      .optional(),
+    DATABASE_CA_CERT: caCert.optional(),
     DATA_DIR: z.string().min(1).default('./.data'),
     MIGRATE_ON_START: bool.default(true),
     CORS_ORIGINS: list.pipe(z.array(origin)).default([]),
@@ -284,5 +305,14 @@ export function parseEnvOrExit(): Env {
 export function nodeEnv(source: Record<string, string | undefined> = process.env): Env['NODE_ENV'] {
   const result = EnvSchema.shape.NODE_ENV.safeParse(source.NODE_ENV?.trim() || undefined);
   if (!result.success) throw new EnvError([{ variable: 'NODE_ENV', message: result.error.issues[0]?.message ?? 'is invalid' }]);
+  return result.data;
+}
+
+/** DATABASE_CA_CERT alone, for the database connections (packages/db), which are opened with a URL only. */
+export function databaseCaCert(source: Record<string, string | undefined> = process.env): string | undefined {
+  const value = source.DATABASE_CA_CERT?.trim();
+  if (!value) return undefined;
+  const result = EnvSchema.shape.DATABASE_CA_CERT.safeParse(value);
+  if (!result.success) throw new EnvError([{ variable: 'DATABASE_CA_CERT', message: result.error.issues[0]?.message ?? 'is invalid' }]);
   return result.data;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { pgConnection } from './connection.ts';
 
 import type { Prisma } from './generated/prisma/client.ts';
 
@@ -52,7 +53,7 @@ export function statementNamer(max = MAX_PREPARED_STATEMENTS): (query: { sql: st
  * one backend, where a statement one connection prepared clashes with another's.
  */
 export async function connectionsHaveOwnBackends(url: string): Promise<boolean> {
-  const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+  const clients = [new pg.Client(pgConnection(url)), new pg.Client(pgConnection(url))];
   try {
     const pids = await Promise.all(
       clients.map(async (c) => {
@@ -72,7 +73,7 @@ const direct = new WeakMap<object, { pool: pg.Pool; name: (query: { sql: string 
 
 export function createDb(url: string, options: DbOptions = {}): Db {
   // A request waits at most this long for a pooled connection; then it fails (503), never hangs.
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
+  const pool = new pg.Pool({ ...pgConnection(url), max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 });
   // Errors of idle connections surface on their next query (Prisma adds its listener once connected).
   pool.on('error', () => {});
   const name = options.preparedStatements ? statementNamer() : () => undefined;

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { pgConnection } from './connection.ts';
 
 /** prisma/migrations at the repository root. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
@@ -94,7 +95,7 @@ function compare(migrations: Migration[], rows: AppliedRow[]): MigrationStatus {
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client(pgConnection(url));
   await client.connect();
   try {
     return await fn(client);

@@ -2,6 +2,7 @@
 // a typed publish through the shared pool. Used by core's event bus.
 import pg from 'pg';
 import type { DbTx } from './client.ts';
+import { pgConnection } from './connection.ts';
 
 /** NOTIFY payloads must stay below 8000 bytes; keep a margin. */
 export const MAX_NOTIFY_BYTES = 7000;
@@ -48,7 +49,7 @@ export function createPgListener(opts: PgListenerOptions): PgListener {
   let timer: NodeJS.Timeout | null = null;
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: opts.url, keepAlive: true });
+    const c = new pg.Client({ ...pgConnection(opts.url), keepAlive: true });
     c.on('notification', (msg) => {
       if (msg.channel === opts.channel && msg.payload !== undefined) opts.onMessage(msg.payload);
     });
@@ -127,8 +128,8 @@ export function createPgListener(opts: PgListenerOptions): PgListener {
  */
 export async function crossConnectionNotifyWorks(url: string, timeoutMs = 2_000): Promise<boolean> {
   const channel = `ap_probe_${Math.random().toString(36).slice(2, 10)}`;
-  const listener = new pg.Client({ connectionString: url });
-  const sender = new pg.Client({ connectionString: url });
+  const listener = new pg.Client(pgConnection(url));
+  const sender = new pg.Client(pgConnection(url));
   listener.on('error', () => {});
   sender.on('error', () => {});
   try {

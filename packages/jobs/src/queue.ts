@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { PgBoss, type Db as BossDb, type JobWithMetadata } from 'pg-boss';
 import type { DbTx } from '@ap/db/client';
+import { pgConnection } from '@ap/db/connection';
 import type {
   FailedJob,
   JobDefinition,
@@ -89,7 +90,7 @@ export class PgBossJobQueue implements JobQueue {
     }
     const maintain = options.maintain ?? true;
     this.boss = new PgBoss({
-      connectionString: options.databaseUrl,
+      ...pgConnection(options.databaseUrl),
       schema: this.schemaName,
       max: options.max ?? 4,
       application_name: 'ap-jobs',
