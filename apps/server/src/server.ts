@@ -32,7 +32,17 @@ export interface RunningServer {
 /** How long shutdown waits for in-flight requests before closing their connections. */
 export const DRAIN_MS = 30_000;
 
-export async function startServer(env: Env, options: { quiet?: boolean; drainMs?: number } = {}): Promise<RunningServer> {
+/** /health/ready answers 503 when the database does not answer within this long. */
+export const READINESS_TIMEOUT_MS = 1_500;
+
+export interface ServerOptions {
+  quiet?: boolean;
+  drainMs?: number;
+  /** The database pool: its size (default 10, 4 embedded) and how long a query waits for a connection (default 10 s) before failing with 503. */
+  pool?: { max?: number; acquireTimeoutMs?: number };
+}
+
+export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
   const log = pino({
     level: options.quiet ? 'silent' : env.LOG_LEVEL,
     base: { service: 'actionpoints-api' },
@@ -45,7 +55,8 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
     await migrate(database.url, { log: (m) => log.info(m) });
   }
   const db = createDb(database.url, {
-    max: database.embedded ? 4 : 10,
+    max: options.pool?.max ?? (database.embedded ? 4 : 10),
+    ...(options.pool?.acquireTimeoutMs ? { connectTimeoutMs: options.pool.acquireTimeoutMs } : {}),
     preparedStatements: !database.embedded && (await connectionsHaveOwnBackends(database.url)),
   });
   const events = await createEventBus({ url: database.url, db, log });
@@ -89,7 +100,7 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
     shuttingDown: () => shuttingDown,
     async check() {
       try {
-        const s = await migrationStatus(database.url);
+        const s = await migrationStatus(database.url, undefined, { timeoutMs: READINESS_TIMEOUT_MS });
         if (s.pending.length) return `pending migrations: ${s.pending.join(', ')}`;
         if (s.modified.length || s.failed.length) return 'migration history needs attention';
         return null;

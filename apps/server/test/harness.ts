@@ -10,7 +10,7 @@ import { createContextFactory } from '@ap/api/context';
 import { startTestIssuer, type TestIssuer } from '@ap/testing/issuer';
 import { testBlobConnectionString, testDatabaseUrl } from '@ap/testing/db';
 import { createClient } from '@ap/client/client';
-import { startServer, type RunningServer } from '../src/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../src/server.ts';
 
 export interface TestUser {
   clerkId: string;
@@ -55,7 +55,7 @@ export type Caller = ReturnType<typeof createCaller>;
 
 let counter = 0;
 
-export async function startHarness(envOverrides: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(envOverrides: Record<string, string> = {}, serverOptions: ServerOptions = {}): Promise<Harness> {
   const issuer = await startTestIssuer();
   const env = parseEnv({
     NODE_ENV: 'test',
@@ -68,7 +68,7 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     LOG_LEVEL: process.env.HARNESS_LOG ? 'error' : 'silent',
     ...envOverrides,
   });
-  const server = await startServer(env, { quiet: !process.env.HARNESS_LOG });
+  const server = await startServer(env, { quiet: !process.env.HARNESS_LOG, ...serverOptions });
   const createContext = createContextFactory(server.deps);
 
   const h: Harness = {

@@ -94,8 +94,11 @@ function compare(migrations: Migration[], rows: AppliedRow[]): MigrationStatus {
   return status;
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(pgConnection(url));
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>, timeoutMs?: number): Promise<T> {
+  const client = new pg.Client({
+    ...pgConnection(url),
+    ...(timeoutMs ? { connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs } : {}),
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -104,9 +107,10 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-export async function migrationStatus(url: string, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+/** What is applied, pending, edited or failed; with `timeoutMs`, a database that does not answer in time is an error. */
+export async function migrationStatus(url: string, dir = MIGRATIONS_DIR, options: { timeoutMs?: number } = {}): Promise<MigrationStatus> {
   const migrations = await readMigrations(dir);
-  return withClient(url, async (client) => compare(migrations, (await appliedRows(client)) ?? []));
+  return withClient(url, async (client) => compare(migrations, (await appliedRows(client)) ?? []), options.timeoutMs);
 }
 
 function refuse(status: MigrationStatus): void {

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
@@ -33,6 +34,8 @@ export interface TempPostgres {
   port: number;
   /** `postgresql://postgres@127.0.0.1:<port>/postgres` (add `?sslmode=…` for TLS). */
   url: string;
+  /** A connected client of the test's own (a session that holds locks, say). */
+  connect(): Promise<pg.Client>;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Stops the server and removes its directory. */
@@ -78,6 +81,11 @@ export async function startTempPostgres(options: { tls?: TempPostgresTls } = {})
   const server: TempPostgres = {
     port,
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    connect: async () => {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      return client;
+    },
     start: async () => {
       await as(pgCtl, ['-D', data, '-l', log, '-o', settings.join(' '), '-w', '-t', '30', 'start']);
     },
