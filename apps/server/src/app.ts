@@ -97,9 +97,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     '*',
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'trpc-accept', 'Last-Event-ID'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'trpc-accept', 'Last-Event-ID'],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
       maxAge: 600,
       credentials: false,
     }),

@@ -17,6 +17,8 @@ export type Deps = CoreDeps & {
 export type Context = {
   deps: Deps;
   authorization: string | null;
+  /** The `Idempotency-Key` header of a mutation, if sent. */
+  idempotencyKey?: string | null;
   requestId?: string;
   log?: Logger;
 };
@@ -27,6 +29,7 @@ export function createContextFactory(deps: Deps) {
     return {
       deps,
       authorization: opts.req.headers.get('authorization'),
+      idempotencyKey: opts.req.headers.get('idempotency-key'),
       requestId,
       // Every log line of a request carries its id.
       log: requestId && deps.log?.child ? deps.log.child({ requestId }) : deps.log,

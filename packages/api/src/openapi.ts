@@ -4,7 +4,7 @@ import { REST_ROUTES, type RestRoute } from './rest.ts';
 import { appRouter } from './root.ts';
 
 type Json = Record<string, unknown>;
-type Operation = { responses?: Record<string, Json>; parameters?: { name: string }[]; requestBody?: Json; [k: string]: unknown };
+type Operation = { responses?: Record<string, Json>; parameters?: ({ name: string } & Json)[]; requestBody?: Json; [k: string]: unknown };
 
 const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   BAD_REQUEST: 'Invalid input: `data.fields` names each failing field (a body must be a JSON object)',
@@ -16,6 +16,16 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   UNSUPPORTED_MEDIA_TYPE: 'The body is not application/json',
   INTERNAL_SERVER_ERROR: 'Internal server error',
   SERVICE_UNAVAILABLE: 'The database is unavailable: retry after the `Retry-After` header',
+};
+
+/** Every POST (a mutation) takes an Idempotency-Key: a repeat with the same key and body replays the first response. */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
 };
 
 const errorSchemaName = (code: ErrorCode) => `Error.${code}`;
@@ -117,6 +127,7 @@ export function openApiDocument(opts: { baseUrl: string; version: string }) {
       };
     }
     op.responses = responses;
+    if (route.method === 'POST') op.parameters = [...(op.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
   }
   for (const code of used) schemas[errorSchemaName(code)] = errorSchema(code);
   return doc;

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { nodeEnv } from '@ap/config/env';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { type z, ZodError } from 'zod';
@@ -7,6 +8,13 @@ import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@a
 import { ensureUser } from '@ap/core/identity/users';
 import type { Deps as CoreDeps } from '@ap/core/ports/deps';
 import { asUser, type ServiceContext } from '@ap/core/shared/context';
+import {
+  checkIdempotencyKey,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+  requestFingerprint,
+} from '@ap/core/shared/idempotency';
 import type { Context } from './context.ts';
 
 /** Converts anything thrown by a procedure into the one error shape. */
@@ -110,21 +118,62 @@ export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 export const publicProcedure = t.procedure.use(errorConversion);
 
-/** Requires a verified session token; adds the caller's local user to the context. */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const clerkUser = await ctx.deps.authenticator.authenticate(ctx.authorization).catch((err: unknown) => {
-    throw err instanceof AuthError ? new AppError('UNAUTHORIZED', err.message) : err;
+/**
+ * A mutation sent with `Idempotency-Key` (REST or tRPC) runs once per user and key:
+ * a repeat with the same input gets the first response (its output, or the client
+ * error it ended with) and changes nothing; see core's shared/idempotency.ts. A
+ * failure a retry may fix (5xx, 409 of a concurrent change, 429) gives the key back.
+ */
+const idempotent = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  const userId = (ctx as Partial<AuthedContext>).user?.id;
+  if (type !== 'mutation' || ctx.idempotencyKey == null || !userId) return next();
+  const key = checkIdempotencyKey(ctx.idempotencyKey);
+  const db = ctx.deps.db;
+  const claim = await claimIdempotencyKey(db, { userId, key, fingerprint: requestFingerprint(path, await getRawInput()) });
+  if (!claim.claimed) {
+    const stored = claim.response;
+    if (!stored.ok) throw new AppError(stored.code, stored.message, stored.fields ? { fields: stored.fields } : undefined);
+    return { ok: true as const, data: stored.data, marker: middlewareMarker };
+  }
+  const result = await next().catch(async (err: unknown) => {
+    await releaseIdempotencyKey(db, { userId, key }).catch(() => {});
+    throw err;
   });
-  const user = await ensureUser(ctx.deps, clerkUser);
-  return next({
-    ctx: {
-      clerkUser,
-      user,
-      /** The narrow context core services take. */
-      svc: { ...asUser<CoreDeps>(ctx.deps, user.id), requestId: ctx.requestId },
-    },
-  });
+  if (result.ok) {
+    // What a client receives is JSON: store (and replay) exactly that.
+    await completeIdempotencyKey(db, { userId, key, response: { ok: true, data: JSON.parse(JSON.stringify(result.data ?? null)) } });
+  } else {
+    const app = toAppError(result.error);
+    if (app.status >= 500 || app.code === 'CONFLICT' || app.code === 'TOO_MANY_REQUESTS') await releaseIdempotencyKey(db, { userId, key });
+    else {
+      const fields = app.details?.fields;
+      await completeIdempotencyKey(db, {
+        userId,
+        key,
+        response: { ok: false, code: app.code, message: app.message, ...(fields ? { fields } : {}) },
+      });
+    }
+  }
+  return result;
 });
+
+/** Requires a verified session token; adds the caller's local user to the context. */
+export const authedProcedure = publicProcedure
+  .use(async ({ ctx, next }) => {
+    const clerkUser = await ctx.deps.authenticator.authenticate(ctx.authorization).catch((err: unknown) => {
+      throw err instanceof AuthError ? new AppError('UNAUTHORIZED', err.message) : err;
+    });
+    const user = await ensureUser(ctx.deps, clerkUser);
+    return next({
+      ctx: {
+        clerkUser,
+        user,
+        /** The narrow context core services take. */
+        svc: { ...asUser<CoreDeps>(ctx.deps, user.id), requestId: ctx.requestId },
+      },
+    });
+  })
+  .use(idempotent);
 
 /** The context of an authenticated procedure's handler. */
 export type AuthedContext = Context & {

@@ -10,6 +10,7 @@ import { BLOB_DELETE_JOB, DOCUMENT_PROCESS_JOB, DOCUMENT_PURGE_JOB, UPLOADS_SWEE
 import { sweepUploads } from '../documents/uploads.ts';
 import { processDocument, type ProcessJobData } from '../knowledge/processing.ts';
 import type { Deps } from '../ports/deps.ts';
+import { sweepIdempotencyKeys } from '../shared/idempotency.ts';
 import type { JobDefinition, JobRegistration, JsonObject, RunningJob } from '../ports/job-queue.ts';
 
 /** Defaults: 3 retries backing off from 5 s (about 5, 10, 20 s), 15 minutes per attempt, a dead-letter copy. */
@@ -23,6 +24,8 @@ const definitions = {
   documentPurge: defineJob(DOCUMENT_PURGE_JOB, { retryLimit: 10, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600 }),
   blobDelete: defineJob(BLOB_DELETE_JOB, { retryLimit: 10, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600 }),
   uploadsSweep: defineJob(UPLOADS_SWEEP_JOB, { retryLimit: 1, expireInSeconds: 10 * 60 }),
+  /** Idempotency keys older than 24 hours (shared/idempotency.ts). */
+  idempotencySweep: defineJob('idempotency.sweep', { retryLimit: 1, expireInSeconds: 10 * 60 }),
 };
 
 /** The definitions of every job: what a process that only enqueues needs. */
@@ -36,7 +39,10 @@ export interface JobSchedule {
 }
 
 /** Periodic jobs (stored in the queue: with many processes each tick fires once). */
-export const jobSchedules: readonly JobSchedule[] = [{ name: UPLOADS_SWEEP_JOB, cron: '*/15 * * * *', data: {} }];
+export const jobSchedules: readonly JobSchedule[] = [
+  { name: UPLOADS_SWEEP_JOB, cron: '*/15 * * * *', data: {} },
+  { name: definitions.idempotencySweep.name, cron: '7 * * * *', data: {} },
+];
 
 /** Every job with its handler, bound to `deps`. */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds handlers of every data type
@@ -61,6 +67,12 @@ export function jobRegistrations(deps: Deps): readonly JobRegistration<any>[] {
       handler: async () => {
         const n = await sweepUploads(deps);
         if (n > 0) deps.log?.info({ uploads: n }, 'stale uploads deleted');
+      },
+    },
+    {
+      definition: definitions.idempotencySweep,
+      handler: async () => {
+        await sweepIdempotencyKeys(deps.db);
       },
     },
   ];
