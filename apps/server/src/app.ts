@@ -118,8 +118,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
-        // The rest of the body is not read: the connection cannot be reused.
-        c.header('Connection', 'close');
+        // The server reads and discards the rest of the body (server.ts), so the sender gets this answer.
         return c.json(errorJson('PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`, c.get('requestId')), 413);
       },
     }),

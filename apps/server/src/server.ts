@@ -32,6 +32,35 @@ export interface RunningServer {
 /** How long shutdown waits for in-flight requests before closing their connections. */
 export const DRAIN_MS = 30_000;
 
+/** How much of a body answered before it was read (a 413) is read and discarded, and for how long, before the connection is closed. */
+export const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+export const DRAIN_BODY_MS = 30_000;
+
+/**
+ * Reads and discards the rest of a request body that was answered without being read
+ * (a 413): the client, which may still be sending, then reads the answer instead of
+ * meeting a reset connection. A body larger than DRAIN_MAX_BYTES, or slower than
+ * DRAIN_BODY_MS, gets its connection closed.
+ */
+function drainUnreadBody(req: IncomingMessage): void {
+  // The body's reader stopped reading: its listener would pause the stream again.
+  req.removeAllListeners('data');
+  let bytes = 0;
+  const close = () => {
+    clearTimeout(timer);
+    req.socket.destroy();
+  };
+  const timer = setTimeout(close, DRAIN_BODY_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > DRAIN_MAX_BYTES) close();
+  });
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
 /** /health/ready answers 503 when the database does not answer within this long. */
 export const READINESS_TIMEOUT_MS = 1_500;
 
@@ -117,11 +146,15 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     extend: (a) => mountWebhooks(a, deps),
   });
 
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: env.HOST }) as Server;
+  // Unread request bodies are drained here (drainUnreadBody), not by the adaptor, whose short drain resets slow senders.
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: env.HOST, autoCleanupIncoming: false }) as Server;
   server.keepAliveTimeout = 5_000;
   // Live streams (SSE) in progress: they never finish by themselves, so shutdown ends them at once.
   const streams = new Set<ServerResponse>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    res.once('finish', () => {
+      if (!req.readableEnded) drainUnreadBody(req);
+    });
     // During the drain, a connection whose request finished is closed rather than kept alive.
     res.once('close', () => {
       if (shuttingDown) setImmediate(() => server.closeIdleConnections());
