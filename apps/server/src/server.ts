@@ -151,6 +151,8 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   server.keepAliveTimeout = 5_000;
   // Live streams (SSE) in progress: they never finish by themselves, so shutdown ends them at once.
   const streams = new Set<ServerResponse>();
+  // Other requests in progress, which shutdown lets finish.
+  const inFlight = new Set<ServerResponse>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     res.once('finish', () => {
       if (!req.readableEnded) drainUnreadBody(req);
@@ -159,9 +161,10 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     res.once('close', () => {
       if (shuttingDown) setImmediate(() => server.closeIdleConnections());
     });
-    if (!req.headers.accept?.includes('text/event-stream')) return;
-    streams.add(res);
-    res.once('close', () => streams.delete(res));
+    const live = req.headers.accept?.includes('text/event-stream');
+    const set = live ? streams : inFlight;
+    set.add(res);
+    res.once('close', () => set.delete(res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -179,18 +182,26 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     deps,
     close() {
       closing ??= (async () => {
-        // New requests are refused from now on (new connections by the closed listener, requests
-        // on kept-alive ones with a 503); requests in flight get up to DRAIN_MS to finish.
+        // From now on /health/ready and every new request answer 503 (with Connection: close), so
+        // load balancers move away, while the requests in flight get up to DRAIN_MS to finish;
+        // live streams end at once (clients reconnect elsewhere). Then the listener closes.
         shuttingDown = true;
+        for (const res of streams) res.destroy();
+        server.closeIdleConnections();
+        const pending = [...inFlight].map(
+          (res) => new Promise<void>((resolve) => (res.closed ? resolve() : res.once('close', () => resolve()))),
+        );
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => server.closeAllConnections(), options.drainMs ?? DRAIN_MS);
+          const timer = setTimeout(resolve, options.drainMs ?? DRAIN_MS);
           timer.unref();
-          server.close(() => {
+          void Promise.all(pending).then(() => {
             clearTimeout(timer);
             resolve();
           });
-          server.closeIdleConnections();
-          for (const res of streams) res.destroy();
+        });
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
         });
         stopFollowingUsers();
         // Running jobs get the same time to finish; the rest go back to the queue.

@@ -7,7 +7,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '@ap/testing/db';
+import { testBlobConnectionString, testDatabaseUrl } from '@ap/testing/db';
+import { startTestIssuer } from '@ap/testing/issuer';
 import { startHarness } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -105,11 +106,104 @@ describe('shutdown drain', () => {
     });
     await new Promise((r) => setTimeout(r, 200));
     const closing = s.server.close();
-    await expect(fetch(`${s.url}/health/live`)).rejects.toThrow();
+    // While it drains: not ready, still alive, and new calls are sent elsewhere.
+    const ready = await fetch(`${s.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ reason: 'shutting down' });
+    expect((await fetch(`${s.url}/health/live`)).status).toBe(200);
+    const refused = await fetch(`${s.url}/api/users/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBeTruthy();
     const res = await response;
     expect(res.status, res.text).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({ displayName: 'Drained' });
     await closing;
+    // Then it stops listening.
+    await expect(fetch(`${s.url}/health/live`)).rejects.toThrow();
     await s.issuer.close();
   }, 60_000);
+});
+
+describe('SIGTERM to the server process', () => {
+  it('readiness 503 at once; the request in flight finishes, live streams end, the process exits 0', async () => {
+    const issuer = await startTestIssuer();
+    const server = spawn(join(root, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: testDatabaseUrl(),
+        AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
+        CLERK_ISSUER: issuer.issuer,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        MIGRATE_ON_START: 'false',
+        RUN_WORKER: 'true',
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'development',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    try {
+      const url = await new Promise<string>((ok, fail) => {
+        let out = '';
+        server.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /"url":"(http:[^"]+)","msg":"listening"/.exec(out);
+          if (m) ok(m[1]!);
+        });
+        server.once('exit', (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
+      });
+      const { token } = await issuer.newUser({ email: 'sigterm@example.test' });
+      const auth = { authorization: `Bearer ${token}` };
+      expect((await fetch(`${url}/api/users/me`, { headers: auth })).status).toBe(200);
+
+      // A live stream, open.
+      const stream = await fetch(`${url}/trpc/notifications.onNew?input=${encodeURIComponent('{}')}`, {
+        headers: { ...auth, accept: 'text/event-stream' },
+      });
+      expect(stream.status).toBe(200);
+      const streamEnded = (async () => {
+        const reader = stream.body!.getReader();
+        try {
+          while (!(await reader.read()).done);
+        } catch {}
+      })();
+
+      // A request in flight: half its body now, the rest 3 s after the signal.
+      const { port } = new URL(url);
+      const body = JSON.stringify({ displayName: 'Finished after SIGTERM' });
+      const inFlight = new Promise<number>((ok, fail) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'PATCH',
+            path: '/api/users/me',
+            headers: { ...auth, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => ok(res.statusCode!));
+          },
+        );
+        req.on('error', fail);
+        req.write(body.slice(0, 5));
+        setTimeout(() => req.end(body.slice(5)), 3_500);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+
+      server.kill('SIGTERM');
+      await expect.poll(async () => (await fetch(`${url}/health/ready`)).status, { timeout: 2_000, interval: 50 }).toBe(503);
+      await streamEnded;
+      expect(await inFlight).toBe(200);
+      expect(await exited).toBe(0);
+      expect(stderr).not.toMatch(/Error/);
+    } finally {
+      server.kill('SIGKILL');
+      await issuer.close();
+    }
+  }, 120_000);
 });
