@@ -121,7 +121,10 @@ function inputs(def: ProcedureDef, valid: Record<string, unknown>, ids: string[]
 
 /** Percent-encodes a path segment; an ill-formed string's lone surrogates become the bytes of one (invalid UTF-8), as a hostile client may send. */
 const segment = (v: string) =>
-  v.isWellFormed() ? encodeURIComponent(v) : encodeURIComponent(v.toWellFormed()).replace(/%EF%BF%BD/g, '%ED%A0%80');
+  encodeURIComponent(v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')).replace(
+    /%EF%BF%BD/g,
+    '%ED%A0%80',
+  );
 
 function restCall(def: ProcedureDef, input: unknown): { method: string; path: string; body?: string } {
   const { method, path } = def.meta!.openapi!;
