@@ -78,11 +78,21 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 
+  // How long each part of start-up took, in the 'listening' log line.
+  const started = performance.now();
+  const startup: Record<string, number> = {};
+  const mark = (part: string, since: number) => {
+    startup[part] = Math.round(performance.now() - since);
+    return performance.now();
+  };
+  let t = performance.now();
   const database = await openDatabase(env);
+  t = mark(database.embedded ? 'embeddedDatabaseMs' : 'databaseMs', t);
   if (database.embedded) log.info({ dataDir: env.DATA_DIR }, 'using the embedded PostgreSQL (no DATABASE_URL)');
   if (env.MIGRATE_ON_START) {
     await migrate(database.url, { log: (m) => log.info(m) });
   }
+  t = mark('migrationsMs', t);
   const db = createDb(database.url, {
     max: options.pool?.max ?? (database.embedded ? 4 : 10),
     ...(options.pool?.acquireTimeoutMs ? { connectTimeoutMs: options.pool.acquireTimeoutMs } : {}),
@@ -173,7 +183,9 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const port = (server.address() as AddressInfo).port;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   const url = `http://${host}:${port}`;
-  log.info({ url }, 'listening');
+  mark('servicesMs', t);
+  startup.totalMs = Math.round(performance.now() - started);
+  log.info({ startup, url }, 'listening');
 
   let closing: Promise<void> | undefined;
   return {
