@@ -153,7 +153,11 @@ async function seed(url: string, issuer: TestIssuer): Promise<Seeded> {
   const columns = (board.json.columns as { id: string }[]).map((c) => c.id);
   const actionPoints: string[] = [];
   for (let i = 0; i < 500; i++) {
-    const ap = await call(url, token, 'POST', '/api/action-points', { title: `Soak item ${i}`, boardId: board.json.id, columnId: columns[i % 5] });
+    const ap = await call(url, token, 'POST', '/api/action-points', {
+      title: `Soak item ${i}`,
+      boardId: board.json.id,
+      columnId: columns[i % 5],
+    });
     actionPoints.push(ap.json.id);
   }
   for (let i = 0; i < 5; i++) {
@@ -183,15 +187,23 @@ async function soak(url: string, pid: number, s: Seeded): Promise<void> {
         return (await call(url, s.token, 'GET', `/api/boards/${s.boardId}/view`)).status;
       case 'move':
         return (
-          await call(url, s.token, 'POST', `/api/boards/${s.boardId}/action-points/${pick(s.actionPoints)}/move`, { columnId: pick(s.columns) })
+          await call(url, s.token, 'POST', `/api/boards/${s.boardId}/action-points/${pick(s.actionPoints)}/move`, {
+            columnId: pick(s.columns),
+          })
         ).status;
       case 'comment':
         return (await call(url, s.token, 'POST', `/api/action-points/${pick(s.actionPoints)}/comments`, { body: 'Soak comment' })).status;
       case 'search':
-        return (await call(url, s.token, 'POST', '/api/vector-documents/search', { query: pick(['travel approval', 'leave requests', 'portal']) })).status;
+        return (
+          await call(url, s.token, 'POST', '/api/vector-documents/search', { query: pick(['travel approval', 'leave requests', 'portal']) })
+        ).status;
       case 'upload': {
         const bytes = Buffer.from(`# Upload ${Math.random()}\n\nA small note uploaded during the soak.`);
-        const u = await call(url, s.token, 'POST', '/api/blob-storage/uploads', { fileName: 'note.md', contentType: 'text/markdown', sizeBytes: bytes.length });
+        const u = await call(url, s.token, 'POST', '/api/blob-storage/uploads', {
+          fileName: 'note.md',
+          contentType: 'text/markdown',
+          sizeBytes: bytes.length,
+        });
         if (u.status !== 201) return u.status;
         const put = await fetch(u.json.url, { method: 'PUT', headers: u.json.headers, body: bytes });
         if (put.status !== 201) return put.status;
@@ -260,8 +272,15 @@ export async function productBench(databaseUrl: string | undefined): Promise<voi
     u.pathname = `/${name}`;
     const dataDir = await mkdtemp(path.join(tmpdir(), 'ap-bench-soak-'));
     try {
-      const s = await startServer({ DATABASE_URL: u.toString(), CLERK_ISSUER: issuer.issuer, DATA_DIR: dataDir, EMBEDDED_BLOB_PORT: String(await freePort()) });
-      log(`cold start, DATABASE_URL: ready in ${s.readyMs.toFixed(0)} ms (server's own parts: ${JSON.stringify(s.startup)}, migrations of a new database included)`);
+      const s = await startServer({
+        DATABASE_URL: u.toString(),
+        CLERK_ISSUER: issuer.issuer,
+        DATA_DIR: dataDir,
+        EMBEDDED_BLOB_PORT: String(await freePort()),
+      });
+      log(
+        `cold start, DATABASE_URL: ready in ${s.readyMs.toFixed(0)} ms (server's own parts: ${JSON.stringify(s.startup)}, migrations of a new database included)`,
+      );
       await new Promise((r) => setTimeout(r, 5_000));
       log(`idle RSS (DATABASE_URL, embedded Azurite in the process): ${rssMb(s.child.pid!).toFixed(0)} MB (goal ≤ ${RSS_GOAL_MB} MB)`);
       const seeded = await seed(s.url, issuer);

@@ -422,6 +422,7 @@ describe('REST creates answer 201', () => {
     const bodies: Record<string, [string, unknown]> = {
       'blobStorage.createUpload': ['/api/blob-storage/uploads', { fileName: 'new.pdf', contentType: 'application/pdf', sizeBytes: 10 }],
       'documents.create': ['/api/documents', { title: 'New', text: 'New' }],
+      'bot.suggest': ['/api/bot/suggestions', { text: 'Alice will send the new report.' }],
       'attachments.create': [`/api/action-points/${ap1.id}/attachments`, { uploadId: up.uploadId }],
       'boards.create': ['/api/boards', { name: 'New' }],
       'actionPoints.create': ['/api/action-points', { title: 'New' }],

@@ -2,6 +2,7 @@
 // built from a fixture, and the REST request that carries it. Shared by the tests that
 // check a class of behaviour on every procedure.
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import { appRouter } from '@ap/api/root';
 import { testDb } from '@ap/testing/db';
 import type { Harness, TestUser } from './harness.ts';
@@ -261,7 +262,13 @@ export async function createFixture(h: Harness): Promise<Fixture> {
     select: { id: true },
   });
 
+  // A bot interaction of the owner's, with one suggestion (the rule-based extractor reads it).
+  const interaction = await o.bot.suggest({ text: 'Alice will send the fixture report by Friday.', boardId: board.boardId });
+  expect(interaction.suggestions.length).toBeGreaterThan(0);
+
   const ids: Record<string, string> = {
+    interactionId: interaction.id,
+    suggestionId: interaction.suggestions[0]!.id,
     documentId: document.id,
     documentIds: document.id,
     uploadId: upload.id,

@@ -8,6 +8,7 @@
 // without a REST path, or a procedure in none of the classes fails its test, so a
 // new procedure cannot go uncovered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REST_ROUTES } from '@ap/api/rest';
 import { startHarness, type Harness } from './harness.ts';
 import {
   callCode,
@@ -41,13 +42,26 @@ const NO_RESOURCE_ID = new Set([
   'embeddings.status', // counts only chunks of documents the caller can see
   'blobStorage.createUpload', // an upload of the caller's own, gated by size and type
   'documents.list', // only documents the caller can see
+  'bot.interactions', // only the caller's own interactions
 ]);
 
 /**
  * Mutations taking an id that a board viewer may call, and what the viewer gets
  * when the id is the fixture's (someone else's) resource.
  */
-const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'OK'; why: string }> = {
+const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'CONFLICT' | 'OK'; why: string }> = {
+  'bot.suggest': {
+    code: 'CONFLICT',
+    why: 'VIEW on the document and the board is enough to ask the bot; the fixture document was never processed (QUEUED), so it has no text to read yet',
+  },
+  'bot.accept': {
+    code: 'NOT_FOUND',
+    why: "anyone accepts their own suggestions; the fixture suggestion is the owner's, and another user's interactions are invisible",
+  },
+  'bot.reject': {
+    code: 'NOT_FOUND',
+    why: "anyone rejects their own suggestions; the fixture suggestion is the owner's, and another user's interactions are invisible",
+  },
   'vectorDocuments.search': {
     code: 'OK',
     why: 'VIEW searches: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
@@ -156,8 +170,9 @@ describe.each(procedures)('$name', ({ name, def }) => {
       expect(await callCode(h, fx.viewer.token, name, def, input), 'tRPC').toBe(expected);
       const req = restRequest(def, input);
       const res = await h.rest(req.method, req.path, { token: fx.viewer.token, body: req.body });
+      const ok = REST_ROUTES.find((r) => r.name === name)?.creates ? 201 : 200;
       expect(res.status, `REST ${req.method} ${req.path} → ${JSON.stringify(res.body).slice(0, 200)}`).toBe(
-        expected === 'FORBIDDEN' ? 403 : expected === 'OK' ? 200 : 404,
+        { FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, OK: ok }[expected],
       );
     });
   }

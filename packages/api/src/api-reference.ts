@@ -33,6 +33,7 @@ const SECTIONS: [string, string[]][] = [
   ['Documents', ['documents', 'documentShares', 'audit']],
   ['Attachments', ['attachments']],
   ['Processing, embeddings and retrieval', ['embeddings', 'vectorDocuments']],
+  ['Bot (suggested action points, reviewed by a person before they exist)', ['bot']],
 ];
 
 function fieldsOf(def: ProcedureDef): string[] {

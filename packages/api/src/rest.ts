@@ -37,8 +37,12 @@ export interface RestRoute {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-/** Procedures that make a new resource (REST answers 201 Created); `embeddings.create` computes vectors and stores nothing. */
-export const isCreate = (name: string) => /\.(create|createUpload|addToBoard)$/.test(name) && name !== 'embeddings.create';
+/**
+ * Procedures that make a new resource (REST answers 201 Created): `bot.suggest` stores a
+ * new interaction; `embeddings.create` computes vectors and stores nothing.
+ */
+export const isCreate = (name: string) =>
+  (/\.(create|createUpload|addToBoard)$/.test(name) && name !== 'embeddings.create') || name === 'bot.suggest';
 
 type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; properties?: Record<string, JsonSchema> };
 

@@ -404,6 +404,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bot/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your bot interactions, newest first */
+        get: operations["bot-interactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bot/interactions/{interactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your bot interactions, with its source text */
+        get: operations["bot-getInteraction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bot/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggested action points from notes or a document, each pointing at the words it came from */
+        post: operations["bot-suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bot/suggestions/{suggestionId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the action point of a suggestion on a board; accepting again answers the same action point */
+        post: operations["bot-accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bot/suggestions/{suggestionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a suggestion, with an optional reason */
+        post: operations["bot-reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/columns/{columnId}": {
         parameters: {
             query?: never;
@@ -1066,6 +1151,57 @@ export interface components {
                 nextCursor: string | null;
                 rank: string;
             }[];
+        };
+        BotInteraction: {
+            /** Format: date-time */
+            createdAt: string;
+            embeddingModel: string | null;
+            id: string;
+            model: string;
+            source: {
+                boardId: string | null;
+                documentId: string | null;
+                documentVersion: number | null;
+                text?: string | null;
+                truncated: boolean;
+                /** @enum {string} */
+                type: "text" | "document";
+            };
+            /** @enum {string} */
+            status: "OPEN" | "REVIEWED";
+            suggestions: components["schemas"]["BotSuggestion"][];
+            /** Format: date-time */
+            updatedAt: string;
+            usage: {
+                completionTokens: number;
+                embeddingTokens: number;
+                promptTokens: number;
+                totalTokens: number;
+            };
+        };
+        BotProvenance: {
+            chunkId: string | null;
+            documentId: string | null;
+            end: number;
+            pageStart: number | null;
+            quote: string;
+            start: number;
+        };
+        BotSuggestion: {
+            actionPointId: string | null;
+            assigneeId: string | null;
+            decidedAt: string | null;
+            description: string | null;
+            dueDate: string | null;
+            duplicateScore: number | null;
+            id: string;
+            interactionId: string;
+            possibleDuplicateOf: string | null;
+            provenance: components["schemas"]["BotProvenance"];
+            rejectReason: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "ACCEPTED" | "REJECTED";
+            title: string;
         };
         ChunkHit: {
             boxes: components["schemas"]["CitationBox"][];
@@ -4934,6 +5070,499 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "bot-interactions": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BotInteraction"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "bot-getInteraction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BotInteraction"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "bot-suggest": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    boardId?: string;
+                    /** Format: uuid */
+                    documentId?: string;
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BotInteraction"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "bot-accept": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                suggestionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assigneeId?: string | null;
+                    /** Format: uuid */
+                    boardId: string;
+                    /** Format: uuid */
+                    columnId: string;
+                    description?: string | null;
+                    dueDate?: string | null;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPointDetail"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "bot-reject": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                suggestionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BotSuggestion"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
                 };
             };
             /** @description Internal server error */

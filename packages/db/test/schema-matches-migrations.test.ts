@@ -296,6 +296,46 @@ describe('schema.prisma matches the migrated database', () => {
         processedAt: at,
       },
     });
+    const interaction = await db.botInteraction.create({
+      data: {
+        userId: user.id,
+        status: 'REVIEWED',
+        sourceType: 'DOCUMENT',
+        sourceText: 'notes',
+        documentId: document.id,
+        documentVersion: 4,
+        truncated: true,
+        boardId: board.id,
+        model: 'rule-based-v1',
+        embeddingModel: 'local-hashing-v1',
+        promptTokens: 1,
+        completionTokens: 2,
+        totalTokens: 3,
+        embeddingTokens: 4,
+      },
+    });
+    const botSuggestion = await db.botGeneratedActionPoint.create({
+      data: {
+        interactionId: interaction.id,
+        ordinal: 0,
+        title: 'S',
+        description: 'D',
+        dueDate: at,
+        assigneeId: user.id,
+        status: 'ACCEPTED',
+        actionPointId: ap.id,
+        rejectReason: 'r',
+        decidedAt: at,
+        provenanceStart: 1,
+        provenanceEnd: 2,
+        quote: 'q',
+        documentId: document.id,
+        chunkId: chunk.id,
+        pageStart: 3,
+        possibleDuplicateOf: ap2.id,
+        duplicateScore: 0.9,
+      },
+    });
 
     const reads = await Promise.all([
       db.user.findUniqueOrThrow({ where: { id: user.id } }),
@@ -322,6 +362,8 @@ describe('schema.prisma matches the migrated database', () => {
       db.documentPermission.findUniqueOrThrow({ where: { id: documentPermission.id } }),
       db.documentChunk.findUniqueOrThrow({ where: { id: chunk.id } }),
       db.auditLog.findUniqueOrThrow({ where: { id: audit.id } }),
+      db.botInteraction.findUniqueOrThrow({ where: { id: interaction.id } }),
+      db.botGeneratedActionPoint.findUniqueOrThrow({ where: { id: botSuggestion.id } }),
     ]);
     const written = [
       user,
@@ -348,6 +390,8 @@ describe('schema.prisma matches the migrated database', () => {
       documentPermission,
       chunk,
       audit,
+      interaction,
+      botSuggestion,
     ];
     reads.forEach((r, i) => expect(r).toEqual(written[i]));
     expect(notification.seq).toBeTypeOf('bigint');

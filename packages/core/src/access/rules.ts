@@ -25,6 +25,20 @@ export function boardVisibleTo(userId: string): Prisma.BoardWhereInput {
   };
 }
 
+/**
+ * Users who may see the board: boardVisibleTo read from the user's side (its owner,
+ * a grantee, an admin of its organization). Held equal to it by the bot's tests.
+ */
+export function userSeesBoard(boardId: string): Prisma.UserWhereInput {
+  return {
+    OR: [
+      { ownedBoards: { some: { id: boardId } } },
+      { boardPermissions: { some: { boardId } } },
+      { roles: { some: { role: { isAdmin: true }, organization: { deletedAt: null, boards: { some: { id: boardId } } } } } },
+    ],
+  };
+}
+
 /** Organizations the user is a member of (not deleted). */
 export function organizationVisibleTo(userId: string): Prisma.OrganizationWhereInput {
   return { deletedAt: null, members: { some: { userId } } };

@@ -2,7 +2,7 @@
 import type { DbTx, Prisma } from '@ap/db/client';
 import { diff, recordOnBoards } from '../boards/activity.ts';
 import { actionPointVisibleTo, boardVisibleTo, requireActionPoint, requireBoard } from '../access/rules.ts';
-import type { ServiceContext } from '../shared/context.ts';
+import type { Acting, ServiceContext } from '../shared/context.ts';
 import { badRequest, conflict, notFound } from '../shared/errors.ts';
 import type { DomainEvent } from '../shared/events.ts';
 import { notify } from '../collaboration/notifications.ts';
@@ -60,54 +60,74 @@ export interface CreateActionPointInput {
 
 /** A new action point owned by the caller, optionally placed last in a column of a board (EDIT there). */
 export async function createActionPoint(svc: ServiceContext, input: CreateActionPointInput): Promise<ActionPointDetail> {
+  assertPlacementPair(input);
+  return mutate(svc, (tx, events) => createActionPointIn(tx, events, svc, input));
+}
+
+function assertPlacementPair(input: Pick<CreateActionPointInput, 'boardId' | 'columnId'>): void {
   if (!!input.boardId !== !!input.columnId) {
     throw badRequest('boardId and columnId go together', [
       { path: input.boardId ? 'columnId' : 'boardId', message: 'is required with the other' },
     ]);
   }
-  return mutate(svc, async (tx, events) => {
-    if (input.boardId) await requireBoard(tx, svc.userId, input.boardId, 'EDIT');
-    const ap = await tx.actionPoint.create({
-      data: {
-        title: input.title,
-        description: input.description ?? null,
-        dueDate: input.dueDate ?? null,
-        completedAt: input.completed ? new Date() : null,
-        ownerId: svc.userId,
-        assigneeId: input.assigneeId ?? null,
-      },
-      select: { id: true },
-    });
-    if (input.assigneeId) {
-      await assertAssignable(tx, ap.id, input.assigneeId, input.boardId ? [input.boardId] : []);
-      await notifyAssigned(tx, events, {
-        actorId: svc.userId,
-        assigneeId: input.assigneeId,
-        actionPointId: ap.id,
-        title: input.title,
-        boardId: input.boardId ?? null,
-      });
-    }
-    const entry = {
-      actionPointId: ap.id,
-      by: svc,
-      action: 'actionPoint.created',
-      entityType: 'actionPoint',
-      entityId: ap.id,
-      changes: { title: input.title, ...(input.columnId ? { columnId: input.columnId } : {}) },
-    };
-    await recordOnBoards(tx, input.boardId ? [input.boardId] : [], entry, events);
-    if (input.boardId && input.columnId) {
-      const placed = await placeActionPoint(tx, {
-        boardId: input.boardId,
-        columnId: input.columnId,
-        actionPointId: ap.id,
-        mode: 'insert',
-      });
-      if (placed.rebalanced) events.push(await recordRebalance(tx, svc, input.boardId, input.columnId));
-    }
-    return (await loadActionPoint(tx, svc.userId, ap.id))!;
+}
+
+/**
+ * `createActionPoint` inside the caller's transaction, for changes that create an
+ * action point as one step of a larger one (accepting a bot suggestion): the same
+ * checks, activity, notifications and placement; its events go onto `events`, to be
+ * published when that transaction commits. `activity` adds details to the
+ * `actionPoint.created` activity row.
+ */
+export async function createActionPointIn(
+  tx: DbTx,
+  events: DomainEvent[],
+  by: Acting,
+  input: CreateActionPointInput,
+  opts: { activity?: Record<string, unknown> } = {},
+): Promise<ActionPointDetail> {
+  assertPlacementPair(input);
+  if (input.boardId) await requireBoard(tx, by.userId, input.boardId, 'EDIT');
+  const ap = await tx.actionPoint.create({
+    data: {
+      title: input.title,
+      description: input.description ?? null,
+      dueDate: input.dueDate ?? null,
+      completedAt: input.completed ? new Date() : null,
+      ownerId: by.userId,
+      assigneeId: input.assigneeId ?? null,
+    },
+    select: { id: true },
   });
+  if (input.assigneeId) {
+    await assertAssignable(tx, ap.id, input.assigneeId, input.boardId ? [input.boardId] : []);
+    await notifyAssigned(tx, events, {
+      actorId: by.userId,
+      assigneeId: input.assigneeId,
+      actionPointId: ap.id,
+      title: input.title,
+      boardId: input.boardId ?? null,
+    });
+  }
+  const entry = {
+    actionPointId: ap.id,
+    by,
+    action: 'actionPoint.created',
+    entityType: 'actionPoint',
+    entityId: ap.id,
+    changes: { title: input.title, ...(input.columnId ? { columnId: input.columnId } : {}), ...opts.activity },
+  };
+  await recordOnBoards(tx, input.boardId ? [input.boardId] : [], entry, events);
+  if (input.boardId && input.columnId) {
+    const placed = await placeActionPoint(tx, {
+      boardId: input.boardId,
+      columnId: input.columnId,
+      actionPointId: ap.id,
+      mode: 'insert',
+    });
+    if (placed.rebalanced) events.push(await recordRebalance(tx, by, input.boardId, input.columnId));
+  }
+  return (await loadActionPoint(tx, by.userId, ap.id))!;
 }
 
 export async function getActionPoint(svc: ServiceContext, input: { actionPointId: string }): Promise<ActionPointDetail> {
