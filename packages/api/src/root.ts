@@ -15,6 +15,8 @@ import { columnsRouter } from './routers/columns/router.ts';
 import { actionPointsRouter } from './routers/action-points/router.ts';
 import { embeddingsRouter } from './routers/embeddings/router.ts';
 import { vectorDocumentsRouter } from './routers/vector-documents/router.ts';
+import { aiVisionRouter } from './routers/ai-vision/router.ts';
+import { documentIntelligenceRouter } from './routers/document-intelligence/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
@@ -36,6 +38,8 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   embeddings: embeddingsRouter,
   vectorDocuments: vectorDocumentsRouter,
+  aiVision: aiVisionRouter,
+  documentIntelligence: documentIntelligenceRouter,
 });
 
 export type AppRouter = typeof appRouter;
