@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { appRouter } from '@ap/api/root';
 import { testDb } from '@ap/testing/db';
+import { makePlainPng } from '@ap/testing/sample-documents';
 import type { Harness, TestUser } from './harness.ts';
 import { setupBoard, type BoardSetup } from './sharing-fixtures.ts';
 
@@ -38,6 +39,14 @@ export const procedures = Object.entries(
 
 /** Fields that end in "Id" but are not resources: they are left out of the input. */
 export const NOT_AN_ENTITY = new Set(['lastEventId']);
+
+/**
+ * Procedures that take exactly one of several id fields: each input the walk builds
+ * names one of them (the first by default), and `inputVariants` gives one input per field.
+ */
+export const ONE_OF_IDS: Record<string, string[]> = {
+  'aiVision.analyze': ['documentId', 'attachmentId'],
+};
 
 /** Sample values for non-id fields, by name (the rest is derived from the schema). */
 export const SAMPLES: Record<string, unknown> = {
@@ -121,11 +130,16 @@ export function sampleFor(field: string, s: JsonSchema): unknown {
   }
 }
 
-export function buildObject(s: JsonSchema, ids: Record<string, string>, procedure = ''): Record<string, unknown> {
+export function buildObject(
+  s: JsonSchema,
+  ids: Record<string, string>,
+  procedure = '',
+  omit: ReadonlySet<string> = new Set(),
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const required = new Set(s.required ?? []);
   for (const [field, fs] of Object.entries(s.properties ?? {})) {
-    if (NOT_AN_ENTITY.has(field)) continue;
+    if (NOT_AN_ENTITY.has(field) || omit.has(field)) continue;
     if (isIdField(field, fs)) {
       // Placement takes one of beforeId / afterId: give beforeId only.
       if (field === 'afterId' && 'beforeId' in (s.properties ?? {})) continue;
@@ -140,8 +154,18 @@ export function buildObject(s: JsonSchema, ids: Record<string, string>, procedur
   return out;
 }
 
-export function inputFor(name: string, def: ProcedureDef, fx: Fixture): Record<string, unknown> {
-  return buildObject(inputSchema(def), fx.idsFor(name), name);
+/** A valid input of the procedure; with one-of ids (ONE_OF_IDS), the `variant`-th of them. */
+export function inputFor(name: string, def: ProcedureDef, fx: Fixture, variant = 0): Record<string, unknown> {
+  const oneOf = ONE_OF_IDS[name] ?? [];
+  const omit = new Set(oneOf.filter((_, i) => i !== variant));
+  return buildObject(inputSchema(def), fx.idsFor(name), name, omit);
+}
+
+/** One valid input per way of naming the resource (one per one-of id field; else the one input). */
+export function inputVariants(name: string, def: ProcedureDef, fx: Fixture): { label: string; input: Record<string, unknown> }[] {
+  const oneOf = ONE_OF_IDS[name];
+  if (!oneOf) return [{ label: idFields(def).join(', '), input: inputFor(name, def, fx) }];
+  return oneOf.map((field, i) => ({ label: field, input: inputFor(name, def, fx, i) }));
 }
 
 export function restRequest(def: ProcedureDef, input: Record<string, unknown>): { method: string; path: string; body?: unknown } {
@@ -231,15 +255,23 @@ export async function createFixture(h: Harness): Promise<Fixture> {
     },
     select: { id: true },
   });
+  // The document and the attachment are small blank images with real blobs, so the
+  // procedures that read a file (aiVision.analyze, documentIntelligence.analyze) get
+  // past access to a file they can read.
+  const png = makePlainPng(64, 64);
+  const documentBlob = `documents/probe/${randomUUID()}`;
+  const attachmentBlob = `attachments/${randomUUID()}`;
+  await h.server.deps.blobs.put(documentBlob, png, 'image/png');
+  await h.server.deps.blobs.put(attachmentBlob, png, 'image/png');
   const document = await db.document.create({
     data: {
       title: 'Security fixture',
-      fileName: 'probe.md',
-      contentType: 'text/markdown',
-      sizeBytes: 5,
+      fileName: 'probe.png',
+      contentType: 'image/png',
+      sizeBytes: png.byteLength,
       sha256: '0'.repeat(64),
       status: 'QUEUED',
-      blobName: `documents/inline/${randomUUID()}`,
+      blobName: documentBlob,
       ownerId: owner.id,
       permissions: {
         create: [
@@ -256,8 +288,8 @@ export async function createFixture(h: Harness): Promise<Fixture> {
       uploaderId: owner.id,
       fileName: 'probe.png',
       contentType: 'image/png',
-      sizeBytes: 10,
-      storageKey: `attachments/${randomUUID()}`,
+      sizeBytes: png.byteLength,
+      storageKey: attachmentBlob,
     },
     select: { id: true },
   });

@@ -4,6 +4,8 @@
 // - Every mutation among them: a user with VIEW on the board gets FORBIDDEN / 403,
 //   except the few listed in VIEWER_MAY_ACT with the code they get instead.
 // - Every procedure without an id field must be listed in NO_RESOURCE_ID.
+// A procedure that takes exactly one of several ids (router-walk's ONE_OF_IDS) is
+// probed with each of them.
 // A procedure with an id field that has no fixture value, a query or mutation
 // without a REST path, or a procedure in none of the classes fails its test, so a
 // new procedure cannot go uncovered.
@@ -16,6 +18,7 @@ import {
   idFields,
   inputFor,
   inputSchema,
+  inputVariants,
   procedures,
   restRequest,
   type Fixture,
@@ -69,6 +72,14 @@ const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'CONFLICT' | 'OK'; wh
   'vectorDocuments.ask': {
     code: 'OK',
     why: 'VIEW asks: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
+  },
+  'aiVision.analyze': {
+    code: 'OK',
+    why: 'VIEW reads: the viewer holds VIEW on the fixture image document and sees the action point the fixture image is attached to (a POST that reads, it changes nothing but the audit log)',
+  },
+  'documentIntelligence.analyze': {
+    code: 'OK',
+    why: 'VIEW reads: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
   },
   'boards.create': {
     code: 'NOT_FOUND',
@@ -153,12 +164,13 @@ describe.each(procedures)('$name', ({ name, def }) => {
   });
 
   it(`a stranger gets NOT_FOUND (${ids.join(', ')})`, async () => {
-    const input = inputFor(name, def, fx);
-    expect(await callCode(h, fx.stranger.token, name, def, input), 'tRPC').toBe('NOT_FOUND');
-    if (def.type !== 'subscription' && def.meta?.openapi) {
-      const req = restRequest(def, input);
-      const res = await h.rest(req.method, req.path, { token: fx.stranger.token, body: req.body });
-      expect(res.status, `REST ${req.method} ${req.path} → ${JSON.stringify(res.body).slice(0, 200)}`).toBe(404);
+    for (const { label, input } of inputVariants(name, def, fx)) {
+      expect(await callCode(h, fx.stranger.token, name, def, input), `tRPC (${label})`).toBe('NOT_FOUND');
+      if (def.type !== 'subscription' && def.meta?.openapi) {
+        const req = restRequest(def, input);
+        const res = await h.rest(req.method, req.path, { token: fx.stranger.token, body: req.body });
+        expect(res.status, `REST ${req.method} ${req.path} (${label}) → ${JSON.stringify(res.body).slice(0, 200)}`).toBe(404);
+      }
     }
   });
 
@@ -166,14 +178,15 @@ describe.each(procedures)('$name', ({ name, def }) => {
     const allowed = VIEWER_MAY_ACT[name];
     const expected = allowed?.code ?? 'FORBIDDEN';
     it(`a board viewer gets ${expected}`, async () => {
-      const input = inputFor(name, def, fx);
-      expect(await callCode(h, fx.viewer.token, name, def, input), 'tRPC').toBe(expected);
-      const req = restRequest(def, input);
-      const res = await h.rest(req.method, req.path, { token: fx.viewer.token, body: req.body });
-      const ok = REST_ROUTES.find((r) => r.name === name)?.creates ? 201 : 200;
-      expect(res.status, `REST ${req.method} ${req.path} → ${JSON.stringify(res.body).slice(0, 200)}`).toBe(
-        { FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, OK: ok }[expected],
-      );
+      for (const { label, input } of inputVariants(name, def, fx)) {
+        expect(await callCode(h, fx.viewer.token, name, def, input), `tRPC (${label})`).toBe(expected);
+        const req = restRequest(def, input);
+        const res = await h.rest(req.method, req.path, { token: fx.viewer.token, body: req.body });
+        const ok = REST_ROUTES.find((r) => r.name === name)?.creates ? 201 : 200;
+        expect(res.status, `REST ${req.method} ${req.path} (${label}) → ${JSON.stringify(res.body).slice(0, 200)}`).toBe(
+          { FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, OK: ok }[expected],
+        );
+      }
     });
   }
 });

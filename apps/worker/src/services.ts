@@ -44,7 +44,16 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
     const ready = await blobs.ensureReady();
     o.log.info({ mode: blobs.mode, container: env.AZURE_STORAGE_CONTAINER, cors: ready.cors }, 'blob storage ready');
     ai = createAiProviders(env);
-    o.log.info({ provider: ai.provider, embedder: ai.embedder.model, chat: ai.chat?.model ?? null }, 'AI providers chosen');
+    o.log.info(
+      {
+        provider: ai.provider,
+        embedder: ai.embedder.model,
+        chat: ai.chat?.model ?? null,
+        extractor: ai.extractor.provider,
+        vision: ai.vision.model,
+      },
+      'AI providers chosen',
+    );
     const base = {
       db: o.db,
       events: o.events,
@@ -52,7 +61,7 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
       clock: systemClock,
       embedder: ai.embedder,
       chat: ai.chat,
-      vision: null,
+      vision: ai.vision,
       extractor: ai.extractor,
       log: o.log,
     };
@@ -71,12 +80,12 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
       deps,
       async close(options = {}) {
         await runner.stop({ graceful: true, timeoutMs: options.timeoutMs ?? 30_000 });
-        await ai?.extractor.close();
+        await ai?.close();
         await blobs.close();
       },
     };
   } catch (err) {
-    await ai?.extractor.close().catch(() => undefined);
+    await ai?.close().catch(() => undefined);
     await blobs.close();
     throw err;
   }

@@ -95,6 +95,23 @@ export class Deadline {
   }
 }
 
+/**
+ * A provider answered with an HTTP error status: what adapters that call a REST API
+ * with fetch (no SDK) throw, so `classify` treats it as the OpenAI SDK's APIError.
+ */
+export class ProviderHttpError extends Error {
+  override readonly name = 'ProviderHttpError';
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    message: string,
+    /** The provider's error code (e.g. Azure's `error.code`), when it sent one. */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
 interface Classified {
   error: AiUnavailableError;
   retryable: boolean;
@@ -133,11 +150,25 @@ export function classify(err: unknown, ctx: CallContext, deadline?: Deadline): C
       retryable: true,
     };
   }
-  if (err instanceof APIError && typeof err.status === 'number') {
-    const status = err.status;
-    const after = retryAfterMs(err.headers);
+  // fetch's own connection failures (DNS, refused, reset): a TypeError whose cause says why.
+  if (err instanceof TypeError && err.message === 'fetch failed') {
+    const why = (err.cause as { code?: unknown; message?: unknown } | undefined)?.code ?? (err.cause as Error | undefined)?.message;
+    return {
+      error: new AiUnavailableError({ ...base, reason: 'unavailable', message: `connection failed${why ? `: ${String(why)}` : ''}` }),
+      retryable: true,
+    };
+  }
+  const http =
+    err instanceof ProviderHttpError
+      ? err
+      : err instanceof APIError && typeof err.status === 'number'
+        ? { status: err.status, headers: err.headers, message: err.message, code: err.code ?? undefined }
+        : null;
+  if (http) {
+    const status = http.status;
+    const after = retryAfterMs(http.headers);
     const withAfter = { ...base, status, ...(after !== undefined ? { retryAfterSeconds: after / 1000 } : {}) };
-    const detail = `${status} ${err.message}`;
+    const detail = `${status} ${http.message}`;
     if (status === 429) {
       return {
         error: new AiUnavailableError({ ...withAfter, reason: 'rate_limited', message: detail }),
@@ -155,7 +186,7 @@ export function classify(err: unknown, ctx: CallContext, deadline?: Deadline): C
     if (status === 401 || status === 403 || status === 404) {
       return { error: new AiUnavailableError({ ...withAfter, reason: 'misconfigured', message: detail }), retryable: false };
     }
-    const filtered = err.code === 'content_filter' || /content[_ ]filter|content management policy/i.test(err.message);
+    const filtered = http.code === 'content_filter' || /content[_ ]filter|content management policy/i.test(http.message);
     return {
       error: new AiUnavailableError({ ...withAfter, reason: filtered ? 'refused' : 'rejected', message: detail }),
       retryable: false,

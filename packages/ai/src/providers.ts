@@ -5,14 +5,19 @@
 // An embedder without a hosted embedding model is the local one. Every choice is
 // named in its `model`. The extractor is Document Intelligence when
 // AZURE_DOCUMENT_INTELLIGENCE_* are set, else the local extractors (createExtractor).
+// Image analysis is Azure AI Vision when AZURE_VISION_* are set, else local OCR.
+// The local extractors and the local image analysis share one OCR worker.
 import type { Env } from '@ap/config/env';
 import type { AiCallEvent, RetryPolicy } from './call-policy.ts';
 import { createExtractor, type ClosableExtractor, type ExtractorFactoryOptions } from './extraction/create-extractor.ts';
+import { TesseractOcr, type Ocr } from './extraction/ocr.ts';
 import { LocalHashingEmbedder } from './local-embedder.ts';
 import { OpenAiChatModel } from './openai-chat.ts';
 import { createOpenAiConnection, type OpenAiProvider } from './openai-client.ts';
 import { OpenAiEmbedder } from './openai-embedder.ts';
-import type { ChatModel, Embedder } from './types.ts';
+import type { ChatModel, Embedder, VisionModel } from './types.ts';
+import { AzureVisionModel } from './vision/azure-vision.ts';
+import { LocalVisionModel } from './vision/local-vision.ts';
 
 export type AiConfig = Pick<
   Env,
@@ -29,6 +34,8 @@ export type AiConfig = Pick<
   | 'AI_TIMEOUT_MS'
   | 'AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT'
   | 'AZURE_DOCUMENT_INTELLIGENCE_KEY'
+  | 'AZURE_VISION_ENDPOINT'
+  | 'AZURE_VISION_KEY'
 >;
 
 export interface AiProviderOptions {
@@ -53,15 +60,47 @@ export interface AiProviders {
   embedder: Embedder;
   /** null: no chat model configured; answers are extractive. */
   chat: ChatModel | null;
-  /** Document Intelligence or the local extractors; `close()` it at shutdown (it may hold an OCR worker). */
+  /** Document Intelligence or the local extractors. */
   extractor: ClosableExtractor;
+  /** Azure AI Vision, or the local analysis (OCR lines, no caption or tags). */
+  vision: VisionModel;
+  /** Stops the OCR worker, if one was started: call it at shutdown. */
+  close(): Promise<void>;
+}
+
+/** Azure AI Vision when AZURE_VISION_ENDPOINT and _KEY are set, else the local analysis with `ocr`. */
+export function createVisionModel(
+  config: Pick<AiConfig, 'AZURE_VISION_ENDPOINT' | 'AZURE_VISION_KEY' | 'AI_TIMEOUT_MS'>,
+  ocr: Ocr,
+  options: Pick<AiProviderOptions, 'retry' | 'onCall' | 'fetch'> = {},
+): VisionModel {
+  if (!config.AZURE_VISION_ENDPOINT || !config.AZURE_VISION_KEY) return new LocalVisionModel(ocr);
+  return new AzureVisionModel({
+    endpoint: config.AZURE_VISION_ENDPOINT,
+    key: config.AZURE_VISION_KEY,
+    timeoutMs: config.AI_TIMEOUT_MS,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 }
 
 export function createAiProviders(config: AiConfig, options: AiProviderOptions = {}): AiProviders {
   const connection = createOpenAiConnection(config, options.fetch ? { fetch: options.fetch } : {});
-  const extractor = createExtractor(config, options.extraction);
+  // One OCR worker (started on first use) for extraction and image analysis.
+  const ocr = options.extraction?.local?.ocr ?? new TesseractOcr();
+  const extractor = createExtractor(config, { ...options.extraction, local: { ...options.extraction?.local, ocr } });
+  const vision = createVisionModel(config, ocr, options);
+  const close = () => extractor.close();
   if (!connection) {
-    return { provider: 'local', embedder: new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS }), chat: null, extractor };
+    return {
+      provider: 'local',
+      embedder: new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS }),
+      chat: null,
+      extractor,
+      vision,
+      close,
+    };
   }
   const shared = {
     client: connection.client,
@@ -81,5 +120,5 @@ export function createAiProviders(config: AiConfig, options: AiProviderOptions =
       })
     : new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS });
   const chat = connection.chatModel ? new OpenAiChatModel({ ...shared, model: connection.chatModel }) : null;
-  return { provider: connection.provider, embedder, chat, extractor };
+  return { provider: connection.provider, embedder, chat, extractor, vision, close };
 }

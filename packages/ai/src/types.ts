@@ -12,3 +12,12 @@ export type {
   FinishReason,
   JsonFormat,
 } from '@ap/core/ports/chat-model';
+export type {
+  ImagePoint,
+  VisionAnalysis,
+  VisionAnalyzeOptions,
+  VisionFeature,
+  VisionLine,
+  VisionModel,
+  VisionTag,
+} from '@ap/core/ports/vision-model';

@@ -269,3 +269,32 @@ describe('format dispatch', () => {
     expect((await ex.extract(enc('a,b\n1,2'), 'text/csv', 'a.csv')).model).toBe('local-csv');
   });
 });
+
+describe('prebuilt-read', () => {
+  it('gives the same text, pages and lines, paragraphs without roles, and no tables (their rows become paragraphs)', async () => {
+    const ex = new LocalExtractor();
+    const docx = await makeDocx(BLOCKS);
+    const layout = await ex.extract(docx, DOCX, 'policy.docx');
+    const read = await ex.extract(docx, DOCX, 'policy.docx', { model: 'prebuilt-read' });
+    expect(layout.tables).toHaveLength(1);
+    expect(layout.paragraphs.some((p) => p.role === 'title')).toBe(true);
+    expect(read.content).toBe(layout.content);
+    expect(read.model).toBe(layout.model);
+    expect(read.tables).toEqual([]);
+    expect(read.paragraphs.every((p) => p.role === null && p.headingLevel === undefined)).toBe(true);
+    expectExactSpans(read);
+    const texts = read.paragraphs.map((p) => p.content);
+    expect(texts).toEqual(expect.arrayContaining(['Travel Policy', 'Item | Limit', 'Hotel | 150 EUR', 'Meals | 40 EUR']));
+    // In reading order: the table's rows sit between the heading before it and the one after.
+    expect(texts.indexOf('Limits')).toBeLessThan(texts.indexOf('Item | Limit'));
+    expect(texts.indexOf('Meals | 40 EUR')).toBeLessThan(texts.indexOf('Claims'));
+
+    const pdf = await makePdf(pdfPagesFrom(BLOCKS));
+    const pdfRead = await ex.extract(pdf, 'application/pdf', 'policy.pdf', { model: 'prebuilt-read' });
+    const pdfLayout = await ex.extract(pdf, 'application/pdf', 'policy.pdf');
+    expect(pdfRead.pages).toEqual(pdfLayout.pages);
+    expect(pdfRead.paragraphs.every((p) => p.role === null)).toBe(true);
+    expect(pdfLayout.paragraphs.some((p) => p.role !== null)).toBe(true);
+    await ex.close();
+  });
+});

@@ -33,6 +33,7 @@ const SECTIONS: [string, string[]][] = [
   ['Documents', ['documents', 'documentShares', 'audit']],
   ['Attachments', ['attachments']],
   ['Processing, embeddings and retrieval', ['embeddings', 'vectorDocuments']],
+  ['AI services', ['ai', 'aiVision', 'documentIntelligence']],
   ['Bot (suggested action points, reviewed by a person before they exist)', ['bot']],
 ];
 

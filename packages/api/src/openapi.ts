@@ -12,10 +12,10 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   FORBIDDEN: 'You can see the resource but your level does not allow this',
   NOT_FOUND: 'A resource named by the input does not exist or is not visible to you',
   CONFLICT: 'A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry',
-  PAYLOAD_TOO_LARGE: 'The body exceeds the size limit',
-  UNSUPPORTED_MEDIA_TYPE: 'The body is not application/json',
+  PAYLOAD_TOO_LARGE: 'The body, or a stored file it names, exceeds the size limit',
+  UNSUPPORTED_MEDIA_TYPE: 'The body is not application/json, or a stored file it names is of a type the operation does not read',
   INTERNAL_SERVER_ERROR: 'Internal server error',
-  SERVICE_UNAVAILABLE: 'The database is unavailable: retry after the `Retry-After` header',
+  SERVICE_UNAVAILABLE: 'The database or an AI service is unavailable: retry after the `Retry-After` header',
 };
 
 /** Every POST (a mutation) takes an Idempotency-Key: a repeat with the same key and body replays the first response. */

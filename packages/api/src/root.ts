@@ -16,6 +16,8 @@ import { actionPointsRouter } from './routers/action-points/router.ts';
 import { embeddingsRouter } from './routers/embeddings/router.ts';
 import { vectorDocumentsRouter } from './routers/vector-documents/router.ts';
 import { botRouter } from './routers/bot/router.ts';
+import { aiVisionRouter } from './routers/ai-vision/router.ts';
+import { documentIntelligenceRouter } from './routers/document-intelligence/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
@@ -38,6 +40,8 @@ export const appRouter = router({
   embeddings: embeddingsRouter,
   vectorDocuments: vectorDocumentsRouter,
   bot: botRouter,
+  aiVision: aiVisionRouter,
+  documentIntelligence: documentIntelligenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

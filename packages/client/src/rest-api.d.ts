@@ -144,6 +144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ai-vision/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Caption, tags and text lines (with polygons) of an image document or attachment you can see; without Azure AI Vision, local OCR reads the lines only */
+        post: operations["aiVision-analyze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -557,6 +574,23 @@ export interface paths {
         head?: never;
         /** Edit your comment */
         patch: operations["comments-update"];
+        trace?: never;
+    };
+    "/document-intelligence/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The layout of a document you can VIEW (pages, lines, paragraphs with roles, tables), by Document Intelligence when configured, else the local extractors */
+        post: operations["documentIntelligence-analyze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/documents": {
@@ -1203,6 +1237,10 @@ export interface components {
             status: "PENDING" | "ACCEPTED" | "REJECTED";
             title: string;
         };
+        BoundingRegion: {
+            pageNumber: number;
+            polygon: components["schemas"]["LayoutPoint"][];
+        };
         ChunkHit: {
             boxes: components["schemas"]["CitationBox"][];
             chunkId: string;
@@ -1310,6 +1348,14 @@ export interface components {
             start: number;
             text: string;
             tokenCount: number;
+        };
+        DocumentLayout: {
+            content: string;
+            documentId: string;
+            model: string;
+            pages: components["schemas"]["LayoutPage"][];
+            paragraphs: components["schemas"]["LayoutParagraph"][];
+            tables: components["schemas"]["LayoutTable"][];
         };
         DocumentPermission: {
             /** Format: date-time */
@@ -1528,6 +1574,70 @@ export interface components {
             };
             message: string;
         };
+        ImageAnalysis: {
+            caption: string | null;
+            captionConfidence: number | null;
+            /** @enum {string} */
+            format: "png" | "jpeg" | "tiff";
+            height: number;
+            lines: {
+                confidence: number | null;
+                polygon: components["schemas"]["ImagePoint"][];
+                text: string;
+            }[];
+            model: string;
+            tags: {
+                confidence: number;
+                name: string;
+            }[];
+            width: number;
+        };
+        ImagePoint: {
+            x: number;
+            y: number;
+        };
+        /** @enum {string} */
+        LayoutModel: "prebuilt-layout" | "prebuilt-read";
+        LayoutPage: {
+            height: number | null;
+            lines: {
+                content: string;
+                polygon: components["schemas"]["LayoutPoint"][];
+                spans: components["schemas"]["TextSpan"][];
+            }[];
+            pageNumber: number;
+            spans: components["schemas"]["TextSpan"][];
+            unit: ("inch" | "pixel") | null;
+            width: number | null;
+        };
+        LayoutParagraph: {
+            boundingRegions: components["schemas"]["BoundingRegion"][];
+            content: string;
+            headingLevel: number | null;
+            role: ("title" | "sectionHeading" | "pageHeader" | "pageFooter" | "pageNumber" | "footnote" | "formulaBlock" | "listItem") | null;
+            spans: components["schemas"]["TextSpan"][];
+        };
+        LayoutPoint: {
+            x: number;
+            y: number;
+        };
+        LayoutTable: {
+            boundingRegions: components["schemas"]["BoundingRegion"][];
+            cells: {
+                boundingRegions: components["schemas"]["BoundingRegion"][];
+                columnIndex: number;
+                columnSpan: number;
+                content: string;
+                /** @enum {string} */
+                kind: "content" | "columnHeader" | "rowHeader" | "stubHead" | "description";
+                rowIndex: number;
+                rowSpan: number;
+                spans: components["schemas"]["TextSpan"][];
+            }[];
+            columnCount: number;
+            rowCount: number;
+            spans: components["schemas"]["TextSpan"][];
+        };
         Link: {
             /** Format: date-time */
             createdAt: string;
@@ -1611,6 +1721,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        TextSpan: {
+            length: number;
+            offset: number;
+        };
         Upload: {
             contentType: string;
             /** Format: date-time */
@@ -1633,6 +1747,8 @@ export interface components {
             id: string;
             imageUrl: string | null;
         };
+        /** @enum {string} */
+        VisionFeature: "caption" | "tags" | "read";
     };
     responses: never;
     parameters: never;
@@ -1697,7 +1813,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1790,7 +1906,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1799,7 +1915,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,7 +1933,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1895,7 +2011,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1985,7 +2101,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2074,7 +2190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2083,7 +2199,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2101,7 +2217,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2185,7 +2301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2273,7 +2389,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2282,7 +2398,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2300,7 +2416,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2384,7 +2500,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2472,7 +2588,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2481,7 +2597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2499,7 +2615,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2583,7 +2699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2672,7 +2788,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2681,7 +2797,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2699,7 +2815,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2783,7 +2899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2868,7 +2984,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2877,7 +2993,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,7 +3011,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2986,7 +3102,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3065,7 +3181,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3074,7 +3190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,7 +3208,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3183,7 +3299,123 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "aiVision-analyze": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    attachmentId?: string;
+                    /** Format: uuid */
+                    documentId?: string;
+                    features?: components["schemas"]["VisionFeature"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageAnalysis"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3273,7 +3505,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3351,7 +3583,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3420,7 +3652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,7 +3661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,7 +3679,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3525,7 +3757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3589,7 +3821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3678,7 +3910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3687,7 +3919,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +3937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3783,7 +4015,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3873,7 +4105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3959,7 +4191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3968,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3986,7 +4218,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4078,7 +4310,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,7 +4319,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,7 +4337,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4196,7 +4428,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4287,7 +4519,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4296,7 +4528,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4314,7 +4546,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4398,7 +4630,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4487,7 +4719,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4496,7 +4728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4514,7 +4746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4598,7 +4830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4683,7 +4915,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4692,7 +4924,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4710,7 +4942,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4801,7 +5033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4886,7 +5118,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4974,7 +5206,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4983,7 +5215,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5001,7 +5233,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5081,7 +5313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5145,7 +5377,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5223,7 +5455,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5312,7 +5544,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5321,7 +5553,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5339,7 +5571,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5433,7 +5665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5442,7 +5674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5460,7 +5692,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5547,7 +5779,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5556,7 +5788,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5574,7 +5806,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5667,7 +5899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5751,7 +5983,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5760,7 +5992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5778,7 +6010,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5862,7 +6094,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5950,7 +6182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5959,7 +6191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5977,7 +6209,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6067,7 +6299,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6152,7 +6384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6161,7 +6393,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6179,7 +6411,121 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "documentIntelligence-analyze": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    documentId: string;
+                    model?: components["schemas"]["LayoutModel"];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentLayout"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6246,7 +6592,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6338,7 +6684,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6347,7 +6693,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6365,7 +6711,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6443,7 +6789,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6533,7 +6879,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6618,7 +6964,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6627,7 +6973,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6645,7 +6991,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6729,7 +7075,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6813,7 +7159,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6891,7 +7237,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6975,7 +7321,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7060,7 +7406,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7069,7 +7415,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,7 +7433,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7178,7 +7524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7259,7 +7605,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7268,7 +7614,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7286,7 +7632,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7353,7 +7699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7362,7 +7708,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,7 +7726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7438,7 +7784,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7528,7 +7874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7593,7 +7939,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7674,7 +8020,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7683,7 +8029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7701,7 +8047,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7770,7 +8116,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7779,7 +8125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7797,7 +8143,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7857,7 +8203,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7921,7 +8267,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7999,7 +8345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8083,7 +8429,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8173,7 +8519,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8258,7 +8604,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8267,7 +8613,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8285,7 +8631,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8350,7 +8696,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8408,7 +8754,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8473,7 +8819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8482,7 +8828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8500,7 +8846,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8586,7 +8932,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8595,7 +8941,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8613,7 +8959,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -8702,7 +9048,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.CONFLICT"];
                 };
             };
-            /** @description The body exceeds the size limit */
+            /** @description The body, or a stored file it names, exceeds the size limit */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8711,7 +9057,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
                 };
             };
-            /** @description The body is not application/json */
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8729,7 +9075,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
                 };
             };
-            /** @description The database is unavailable: retry after the `Retry-After` header */
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

@@ -1,6 +1,7 @@
 // Test documents written by real libraries: PDFs with pdf-lib (text with font
 // sizes, several pages, or a page that is only an image, as a scan is) and DOCX
-// files with docx (Title and Heading styles, lists, tables).
+// files with docx (Title and Heading styles, lists, tables); plain PNGs with node:zlib.
+import { crc32, deflateSync } from 'node:zlib';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
@@ -93,4 +94,31 @@ export async function makeDocx(blocks: SampleBlock[]): Promise<Uint8Array> {
   }
   const doc = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A PNG of one gray level (0 black – 255 white), 8-bit grayscale. */
+export function makePlainPng(width: number, height: number, gray = 255): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grayscale
+  const raw = Buffer.alloc((width + 1) * height, gray);
+  for (let y = 0; y < height; y++) raw[y * (width + 1)] = 0; // filter: none
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }

@@ -1,7 +1,8 @@
 // The offline extractor: picks a reader by content (magic bytes), content type and
 // file extension, in that order of trust, and names it in `model`:
 // local-pdf (local-pdf+ocr when a page was scanned), local-docx, local-html,
-// local-markdown, local-text, local-csv, local-ocr (images).
+// local-markdown, local-text, local-csv, local-ocr (images). With `prebuilt-read`
+// it gives what Document Intelligence's read model does: no roles, no tables.
 import { extractDocx } from './docx.ts';
 import { UnsupportedFormatError } from './errors.ts';
 import { extractHtml } from './html.ts';
@@ -10,7 +11,7 @@ import { extractImage } from './images.ts';
 import { extractMarkdown } from './markdown.ts';
 import { TesseractOcr, type Ocr } from './ocr.ts';
 import { extractPdf } from './pdf.ts';
-import type { ExtractedLayout, ExtractOptions, Extractor } from './ports.ts';
+import type { ExtractedLayout, ExtractOptions, Extractor, LayoutParagraph } from './ports.ts';
 import { decodeText, extractCsv, extractPlainText } from './text.ts';
 
 export type LocalFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text' | 'csv' | 'image';
@@ -78,6 +79,31 @@ export function localFormat(bytes: Uint8Array, contentType: string, fileName: st
   return null;
 }
 
+/**
+ * What `prebuilt-read` gives, as Document Intelligence does: the same text, pages
+ * and lines, paragraphs without roles or heading levels, and no tables (a table's
+ * rows become paragraphs, so every text still belongs to one).
+ */
+export function readOnly(layout: ExtractedLayout): ExtractedLayout {
+  const paragraphs: LayoutParagraph[] = layout.paragraphs.map((p) => ({
+    content: p.content,
+    role: null,
+    spans: p.spans,
+    boundingRegions: p.boundingRegions,
+  }));
+  for (const table of layout.tables) {
+    for (const span of table.spans) {
+      let offset = span.offset;
+      for (const row of layout.content.slice(span.offset, span.offset + span.length).split('\n')) {
+        if (row.trim()) paragraphs.push({ content: row, role: null, spans: [{ offset, length: row.length }], boundingRegions: [] });
+        offset += row.length + 1;
+      }
+    }
+  }
+  paragraphs.sort((a, b) => (a.spans[0]?.offset ?? 0) - (b.spans[0]?.offset ?? 0));
+  return { ...layout, paragraphs, tables: [] };
+}
+
 export interface LocalExtractorOptions {
   /** OCR for images and scanned PDF pages. Default: tesseract.js with its English data. */
   ocr?: Ocr;
@@ -91,6 +117,11 @@ export class LocalExtractor implements Extractor {
   }
 
   async extract(bytes: Uint8Array, contentType: string, fileName: string, opts: ExtractOptions = {}): Promise<ExtractedLayout> {
+    const layout = await this.read(bytes, contentType, fileName, opts);
+    return opts.model === 'prebuilt-read' ? readOnly(layout) : layout;
+  }
+
+  private async read(bytes: Uint8Array, contentType: string, fileName: string, opts: ExtractOptions): Promise<ExtractedLayout> {
     opts.signal?.throwIfAborted();
     const format = localFormat(bytes, contentType, fileName);
     switch (format) {

@@ -6,6 +6,7 @@
 import type { Prisma } from '@ap/db/client';
 import { requireActionPoint } from '../access/rules.ts';
 import { recordOnActionPointBoards } from '../boards/activity.ts';
+import type { ServiceContext } from '../shared/context.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { mutate } from '../shared/tx.ts';
@@ -97,7 +98,12 @@ export async function createAttachment(
   return created;
 }
 
-async function requireAttachment(svc: FileServices, attachmentId: string, min: 'VIEW' | 'EDIT'): Promise<AttachmentRow> {
+/** An attachment the caller has `min` on, through its action point; NOT_FOUND when they cannot see it. */
+export async function requireAttachment(
+  svc: Pick<ServiceContext, 'db' | 'userId'>,
+  attachmentId: string,
+  min: 'VIEW' | 'EDIT',
+): Promise<AttachmentRow> {
   const row = await svc.db.attachment.findUnique({ where: { id: attachmentId }, select: attachmentSelect });
   if (!row) throw notFound('Attachment');
   try {

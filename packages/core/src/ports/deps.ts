@@ -32,8 +32,8 @@ export interface Deps {
   embedder: Embedder;
   /** Null: no chat model is configured, answers are extractive. */
   chat: ChatModel | null;
-  /** Null: no image analysis service is configured. */
-  vision: VisionModel | null;
+  /** Image analysis: Azure AI Vision when configured, else a local analysis (OCR lines, no caption or tags). */
+  vision: VisionModel;
   /** Reads documents into the layout shape: Document Intelligence when configured, else the local extractors. */
   extractor: Extractor;
   log?: Logger;

@@ -1,7 +1,8 @@
 /**
  * Image analysis (`aiVision.analyze`): a caption, tags and the printed or
  * handwritten text lines with their positions. Implemented by Azure AI Vision
- * when configured, else by a local analysis (OCR).
+ * when configured, else by a local analysis (OCR with tesseract.js), which reads
+ * the lines and the size but makes no caption and no tags; there is always one.
  */
 export interface VisionModel {
   /** Names the model in use, e.g. `azure-vision:2023-10-01` or `local-ocr-tesseract`. */
