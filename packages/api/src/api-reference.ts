@@ -33,6 +33,7 @@ const SECTIONS: [string, string[]][] = [
   ['Documents', ['documents', 'documentShares', 'audit']],
   ['Attachments', ['attachments']],
   ['Processing, embeddings and retrieval', ['embeddings', 'vectorDocuments']],
+  ['Workflows', ['workflows']],
 ];
 
 function fieldsOf(def: ProcedureDef): string[] {

@@ -9,6 +9,7 @@ import { notify } from '../collaboration/notifications.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { placeActionPoint, recordRebalance } from './placement.ts';
 import { mutate } from '../shared/tx.ts';
+import { queueRuleRuns } from '../workflows/hook.ts';
 import { actionPointSelect, loadActionPoint, type ActionPointDetail, type ActionPointRow } from './model.ts';
 
 /**
@@ -106,6 +107,7 @@ export async function createActionPoint(svc: ServiceContext, input: CreateAction
       });
       if (placed.rebalanced) events.push(await recordRebalance(tx, svc, input.boardId, input.columnId));
     }
+    await queueRuleRuns(tx, svc, events);
     return (await loadActionPoint(tx, svc.userId, ap.id))!;
   });
 }
@@ -220,6 +222,7 @@ export async function updateActionPoint(svc: ServiceContext, input: UpdateAction
         title: input.title ?? before.title,
       });
     }
+    await queueRuleRuns(tx, svc, events);
     return (await loadActionPoint(tx, svc.userId, input.actionPointId))!;
   });
 }
