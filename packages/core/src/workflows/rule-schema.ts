@@ -86,8 +86,12 @@ export type Trigger = z.output<typeof ZTrigger>;
 export const ZCondition = z
   .discriminatedUnion('field', [
     z.strictObject({ field: z.literal('tagIds'), op: z.literal('includes'), value: Id }),
-    z.strictObject({ field: z.literal('assigneeId'), op: z.literal('is'), value: Id }),
-    z.strictObject({ field: z.literal('assigneeId'), op: z.literal('isEmpty') }),
+    z
+      .strictObject({ field: z.literal('assigneeId'), op: z.enum(['is', 'isEmpty']), value: Id.optional() })
+      .refine((c) => (c.op === 'is') === (c.value !== undefined), {
+        message: 'is required with op "is" and not allowed with op "isEmpty"',
+        path: ['value'],
+      }),
     z.strictObject({ field: z.literal('dueDate'), op: z.literal('before'), value: z.iso.datetime({ offset: true }) }),
     z.strictObject({ field: z.literal('title'), op: z.literal('contains'), value: Text.min(1).max(200) }),
     z.strictObject({ field: z.literal('statusId'), op: z.literal('is'), value: Id }),

@@ -81,7 +81,7 @@ async function checkReferences(tx: DbTx, boardId: string, ownerId: string, r: Ru
     if (c.field === 'tagIds' && !(await tagOn(c.value))) issues.push({ path: at, message: 'is not a tag of this board' });
     if (c.field === 'statusId' && !(await statusOn(c.value)))
       issues.push({ path: at, message: "is not a status of this board's workflow" });
-    if (c.field === 'assigneeId' && c.op === 'is' && !(await seesBoard(c.value)))
+    if (c.field === 'assigneeId' && c.value && !(await seesBoard(c.value)))
       issues.push({ path: at, message: 'is not a user who can see this board' });
   }
 
