@@ -258,7 +258,7 @@ describe('the rule engine', () => {
     const { c, boardId, col, tag } = await setup(owner);
     const second = await setup(owner);
     await c.boardPermissions.grant({ boardId, userId: helper.id, level: 'EDIT' });
-    const create = (name: string, parts: object) => c.workflows.createRule({ boardId, name, ...(parts as never) });
+    const create = (name: string, parts: object) => c.workflows.createRule({ boardId, name, ...parts } as never);
     const created = await create('due in 3 days', {
       trigger: { type: 'ACTION_POINT_CREATED' },
       conditions: [{ field: 'title', op: 'contains', value: 'triage' }],
