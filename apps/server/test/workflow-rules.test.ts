@@ -146,12 +146,19 @@ describe('rule definitions', () => {
     };
     expect(await codeOf(h.caller(editor.token).workflows.createRule(input))).toBe('FORBIDDEN');
     expect(await codeOf(h.caller(stranger.token).workflows.createRule(input))).toBe('NOT_FOUND');
+    const overRest = await h.rest('POST', `/api/boards/${boardId}/workflow/rules`, {
+      token: owner.token,
+      body: { ...input, boardId: undefined },
+    });
+    expect(overRest.status).toBe(201);
+    expect(overRest.body.secret).toMatch(/^whsec_/);
     const rule = await c.workflows.createRule(input);
+    expect(rule.secret).not.toBe(overRest.body.secret);
     expect(rule.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     expect(rule).toMatchObject({ enabled: true, hasSecret: true, ownerId: owner.id });
     const listed = await h.caller(viewer.token).workflows.listRules({ boardId });
-    expect(listed.items.map((r) => r.id)).toEqual([rule.id]);
-    expect(JSON.stringify(listed)).not.toContain(rule.secret!);
+    expect(listed.items.map((r) => r.id)).toEqual([overRest.body.id, rule.id]);
+    expect(JSON.stringify(listed)).not.toContain('whsec_');
     const rest = await h.rest('GET', `/api/boards/${boardId}/workflow/rules`, { token: viewer.token });
     expect(rest.status).toBe(200);
     expect(JSON.stringify(rest.body)).not.toContain('whsec_');

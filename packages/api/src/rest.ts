@@ -38,7 +38,7 @@ export interface RestRoute {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** Procedures that make a new resource (REST answers 201 Created); `embeddings.create` computes vectors and stores nothing. */
-export const isCreate = (name: string) => /\.(create|createUpload|addToBoard)$/.test(name) && name !== 'embeddings.create';
+export const isCreate = (name: string) => /\.(create|createUpload|createRule|addToBoard)$/.test(name) && name !== 'embeddings.create';
 
 type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; properties?: Record<string, JsonSchema> };
 
