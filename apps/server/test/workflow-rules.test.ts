@@ -5,7 +5,7 @@
 // failing with nothing applied, and a run delivered twice acting once.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRule } from '@ap/core/workflows/engine';
+import { RULE_RUNS_PER_MINUTE, runRule } from '@ap/core/workflows/engine';
 import { queueSuggestionAccepted } from '@ap/core/workflows/hook';
 import { testDb } from '@ap/testing/db';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
@@ -415,7 +415,7 @@ describe('the rule engine', () => {
     expect(await db.comment.count({ where: { actionPointId: second.id } })).toBe(0);
   });
 
-  it('acts once per (rule, event): a run delivered again, or twice at once, does nothing more', async () => {
+  it('acts once per (rule, event): a run delivered again, or twice at once, does nothing more; past its rate a rule stops', async () => {
     const owner = await h.user();
     const { c, boardId, col } = await setup(owner);
     const rule = await c.workflows.createRule({
@@ -442,6 +442,31 @@ describe('the rule engine', () => {
     await runRule(deps, job(2));
     expect(await db.comment.count({ where: { actionPointId: ap.id } })).toBe(1);
     expect(await db.workflowRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'SUCCEEDED' });
+    // Past the rule's rate (runs in the last minute), a run is stopped, not run.
+    await db.workflowRun.createMany({
+      data: Array.from({ length: RULE_RUNS_PER_MINUTE }, (_, i) => ({
+        ruleId: rule.id,
+        boardId,
+        eventKey: `rate:${i}`,
+        event: {},
+        status: 'SUCCEEDED',
+        startedAt: new Date(),
+      })),
+    });
+    const busy = await db.workflowRun.create({
+      data: {
+        ruleId: rule.id,
+        boardId,
+        eventKey: `test:${randomUUID()}`,
+        event: { type: 'ACTION_POINT_CREATED', boardId, actionPointId: ap.id, depth: 0 },
+      },
+    });
+    await runRule(deps, { data: { runId: busy.id }, attempt: 1, maxAttempts: 4 });
+    expect(await db.workflowRun.findUniqueOrThrow({ where: { id: busy.id } })).toMatchObject({
+      status: 'STOPPED',
+      reason: expect.stringMatching(/^loop guard: the rule ran \d+ times in the last minute \(limit 60\)/),
+    });
+    expect(await db.comment.count({ where: { actionPointId: ap.id } })).toBe(1);
     // The same event queued again is not a second run.
     const again = await db.workflowRun.createMany({
       data: [{ ruleId: rule.id, boardId, eventKey: run.eventKey, event: {} }],
