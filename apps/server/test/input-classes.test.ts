@@ -431,6 +431,10 @@ describe('REST creates answer 201', () => {
       'tags.create': [`/api/boards/${board.id}/tags`, { name: 'new', color: '#123456' }],
       'links.create': [`/api/action-points/${ap1.id}/links`, { targetId: ap2.id, type: 'RELATES' }],
       'actionPoints.addToBoard': [`/api/boards/${board.id}/action-points`, { actionPointId: ap2.id, columnId: board.columns[0]!.id }],
+      'workflows.createRule': [
+        `/api/boards/${board.id}/workflow/rules`,
+        { name: 'New', trigger: { type: 'ACTION_POINT_CREATED' }, actions: [{ type: 'COMMENT', body: 'New' }] },
+      ],
     };
     for (const route of creates) {
       const [path, body] = bodies[route.name] ?? [null, null];

@@ -59,6 +59,9 @@ export const SAMPLES: Record<string, unknown> = {
   type: 'RELATES',
   q: 'probe',
   input: ['Security probe'],
+  // A rule: the simplest trigger and one action that names no id.
+  trigger: { type: 'ACTION_POINT_CREATED' },
+  actions: [{ type: 'COMMENT', body: 'Security probe' }],
 };
 
 export interface Fixture {
@@ -228,6 +231,13 @@ export async function createFixture(h: Harness): Promise<Fixture> {
   const tag = await o.tags.create({ boardId: board.boardId, name: 'fixture', color: '#aabbcc' });
   await o.tags.attach({ actionPointId: ap1!, tagId: tag.id });
   const link = await o.links.create({ actionPointId: ap1!, targetId: ap2!, type: 'RELATES' });
+  const rule = await o.workflows.createRule({
+    boardId: board.boardId,
+    name: 'Fixture rule',
+    trigger: { type: 'ACTION_POINT_CREATED' },
+    actions: [{ type: 'COMMENT', body: 'Fixture rule' }],
+    enabled: false,
+  });
 
   const db = testDb();
   const notification = await db.notification.findFirstOrThrow({
@@ -312,6 +322,7 @@ export async function createFixture(h: Harness): Promise<Fixture> {
     commentId: comment.id,
     tagId: tag.id,
     linkId: link.id,
+    ruleId: rule.id,
     userId: grantee.id,
     assigneeId: grantee.id,
     notificationId: notification.id,

@@ -89,6 +89,10 @@ const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'CONFLICT' | 'OK'; wh
     code: 'NOT_FOUND',
     why: "anyone creates documents from their own uploads; the fixture upload is another user's and the fixture organization is one the viewer is not a member of, so both are invisible",
   },
+  'workflows.dryRun': {
+    code: 'OK',
+    why: 'VIEW reads a rule and what it would do (a POST that takes no action); the viewer sees the fixture board and action point',
+  },
   'notifications.markRead': {
     code: 'NOT_FOUND',
     why: "anyone marks their own notifications; the fixture notification is another user's, so it is invisible",

@@ -2,7 +2,7 @@
 // job queue (working core's job registry when asked). The worker runs it alone;
 // the server runs it beside its HTTP listener.
 import { createAiProviders } from '@ap/ai/providers';
-import type { Env } from '@ap/config/env';
+import { type Env, webhookAllowPrivateTargets } from '@ap/config/env';
 import { jobDefinitions, jobRegistrations, jobSchedules } from '@ap/core/jobs/registry';
 import { systemClock } from '@ap/core/ports/clock';
 import type { Deps, Logger } from '@ap/core/ports/deps';
@@ -64,6 +64,7 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
       vision: ai.vision,
       extractor: ai.extractor,
       log: o.log,
+      webhooks: { allowPrivateTargets: webhookAllowPrivateTargets(env) },
     };
     let deps!: Deps;
     const runner = await startJobRunner({

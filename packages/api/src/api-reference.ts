@@ -35,6 +35,7 @@ const SECTIONS: [string, string[]][] = [
   ['Processing, embeddings and retrieval', ['embeddings', 'vectorDocuments']],
   ['AI services', ['ai', 'aiVision', 'documentIntelligence']],
   ['Bot (suggested action points, reviewed by a person before they exist)', ['bot']],
+  ['Workflows', ['workflows']],
 ];
 
 function fieldsOf(def: ProcedureDef): string[] {

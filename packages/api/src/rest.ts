@@ -42,7 +42,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  * new interaction; `embeddings.create` computes vectors and stores nothing.
  */
 export const isCreate = (name: string) =>
-  (/\.(create|createUpload|addToBoard)$/.test(name) && name !== 'embeddings.create') || name === 'bot.suggest';
+  (/\.(create|createUpload|createRule|addToBoard)$/.test(name) && name !== 'embeddings.create') || name === 'bot.suggest';
 
 type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; properties?: Record<string, JsonSchema> };
 

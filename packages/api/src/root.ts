@@ -18,6 +18,7 @@ import { vectorDocumentsRouter } from './routers/vector-documents/router.ts';
 import { botRouter } from './routers/bot/router.ts';
 import { aiVisionRouter } from './routers/ai-vision/router.ts';
 import { documentIntelligenceRouter } from './routers/document-intelligence/router.ts';
+import { workflowsRouter } from './routers/workflows/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
@@ -42,6 +43,7 @@ export const appRouter = router({
   bot: botRouter,
   aiVision: aiVisionRouter,
   documentIntelligence: documentIntelligenceRouter,
+  workflows: workflowsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -421,6 +421,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/boards/{boardId}/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board's statuses and transitions (VIEW; a default set from its columns when first asked) */
+        get: operations["workflows-get"];
+        /** Replace the whole status and transition set (ADMIN); with transitions, moves they do not allow are FORBIDDEN */
+        put: operations["workflows-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/boards/{boardId}/workflow/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board's rules (VIEW) */
+        get: operations["workflows-listRules"];
+        put?: never;
+        /** Create a rule (ADMIN); it acts as you. A WEBHOOK rule returns its signing secret this once */
+        post: operations["workflows-createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/boards/{boardId}/workflow/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board's rule runs, newest first: trigger, actions, outcomes, status (VIEW) */
+        get: operations["workflows-runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/bot/interactions": {
         parameters: {
             query?: never;
@@ -990,6 +1043,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflow-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a rule (ADMIN on its board) */
+        delete: operations["workflows-deleteRule"];
+        options?: never;
+        head?: never;
+        /** Change, enable or disable a rule (ADMIN on its board); it acts as you from then on */
+        patch: operations["workflows-updateRule"];
+        trace?: never;
+    };
+    "/workflow-rules/{ruleId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rule's outgoing webhook attempts, newest first: status code, attempt, next retry (VIEW) */
+        get: operations["workflows-deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflow-rules/{ruleId}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the rule would do to one action point, taking no action (VIEW) */
+        post: operations["workflows-dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1310,6 +1415,29 @@ export interface components {
             sizeBytes: number;
             uploadId: string;
             url: string;
+        };
+        CreatedWorkflowRule: {
+            actions: {
+                [key: string]: unknown;
+            }[];
+            boardId: string;
+            conditions: {
+                [key: string]: unknown;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            hasSecret: boolean;
+            id: string;
+            name: string;
+            ownerId: string;
+            secret: string | null;
+            trigger: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         Document: {
             chunkCount: number;
@@ -1685,7 +1813,7 @@ export interface components {
             type: components["schemas"]["NotificationType"];
         };
         /** @enum {string} */
-        NotificationType: "BOARD_GRANTED" | "ACTION_POINT_SHARED" | "ASSIGNED" | "MENTIONED" | "COMMENTED";
+        NotificationType: "BOARD_GRANTED" | "ACTION_POINT_SHARED" | "ASSIGNED" | "MENTIONED" | "COMMENTED" | "WORKFLOW";
         Organization: {
             /** Format: date-time */
             createdAt: string;
@@ -1711,6 +1839,8 @@ export interface components {
         SearchResult: {
             items: components["schemas"]["ChunkHit"][];
         };
+        /** @enum {string} */
+        StatusCategory: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
         Tag: {
             boardId: string;
             color: string;
@@ -1749,6 +1879,225 @@ export interface components {
         };
         /** @enum {string} */
         VisionFeature: "caption" | "tags" | "read";
+        Workflow: {
+            boardId: string;
+            statuses: {
+                category: components["schemas"]["StatusCategory"];
+                columnId: string | null;
+                id: string;
+                name: string;
+            }[];
+            transitions: {
+                fromStatusId: string;
+                minLevel: components["schemas"]["PermissionLevel"];
+                toStatusId: string;
+            }[];
+            version: number;
+        };
+        WorkflowAction: {
+            /** Format: uuid */
+            columnId: string;
+            /** @constant */
+            type: "MOVE";
+        } | {
+            /** Format: uuid */
+            assigneeId: string;
+            /** @constant */
+            type: "ASSIGN";
+        } | {
+            inDays: number;
+            /** @constant */
+            type: "SET_DUE";
+        } | {
+            /** Format: uuid */
+            tagId: string;
+            /** @constant */
+            type: "TAG";
+        } | {
+            /** Format: uuid */
+            tagId: string;
+            /** @constant */
+            type: "UNTAG";
+        } | {
+            body: string;
+            /** @constant */
+            type: "COMMENT";
+        } | {
+            /** @constant */
+            type: "NOTIFY";
+            userIds: string[];
+        } | {
+            /** Format: uuid */
+            boardId: string;
+            /** Format: uuid */
+            columnId: string;
+            /** @constant */
+            type: "ADD_TO_BOARD";
+        } | {
+            /** Format: uuid */
+            columnId: string;
+            title: string;
+            /** @constant */
+            type: "CREATE_ACTION_POINT";
+        } | {
+            /** @constant */
+            type: "WEBHOOK";
+            url: string;
+        };
+        WorkflowCondition: {
+            /** @constant */
+            field: "tagIds";
+            /** @constant */
+            op: "includes";
+            /** Format: uuid */
+            value: string;
+        } | {
+            /** @constant */
+            field: "assigneeId";
+            /** @enum {string} */
+            op: "is" | "isEmpty";
+            /** Format: uuid */
+            value?: string;
+        } | {
+            /** @constant */
+            field: "dueDate";
+            /** @constant */
+            op: "before";
+            /** Format: date-time */
+            value: string;
+        } | {
+            /** @constant */
+            field: "title";
+            /** @constant */
+            op: "contains";
+            value: string;
+        } | {
+            /** @constant */
+            field: "statusId";
+            /** @constant */
+            op: "is";
+            /** Format: uuid */
+            value: string;
+        };
+        WorkflowDelivery: {
+            attempt: number;
+            /** Format: date-time */
+            createdAt: string;
+            durationMs: number | null;
+            error: string | null;
+            id: string;
+            messageId: string;
+            nextRetryAt: string | null;
+            ruleId: string;
+            runId: string;
+            statusCode: number | null;
+            url: string;
+        };
+        WorkflowDryRun: {
+            actionPointId: string | null;
+            actions: {
+                allowed: boolean;
+                reason: string | null;
+                type: string;
+                would: string;
+            }[];
+            conditions: {
+                condition: {
+                    [key: string]: unknown;
+                };
+                met: boolean;
+            }[];
+            conditionsMet: boolean;
+            ruleId: string;
+        };
+        WorkflowRule: {
+            actions: {
+                [key: string]: unknown;
+            }[];
+            boardId: string;
+            conditions: {
+                [key: string]: unknown;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            hasSecret: boolean;
+            id: string;
+            name: string;
+            ownerId: string;
+            trigger: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        WorkflowRun: {
+            actions: {
+                [key: string]: unknown;
+            }[];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            depth: number;
+            durationMs: number | null;
+            event: {
+                [key: string]: unknown;
+            };
+            finishedAt: string | null;
+            id: string;
+            reason: string | null;
+            ruleId: string;
+            ruleName: string;
+            startedAt: string | null;
+            status: string;
+        };
+        WorkflowTrigger: {
+            /** @constant */
+            type: "ACTION_POINT_CREATED";
+        } | {
+            /** Format: uuid */
+            toColumnId?: string;
+            /** Format: uuid */
+            toStatusId?: string;
+            /** @constant */
+            type: "MOVED";
+        } | {
+            fields?: ("title" | "description" | "dueDate" | "assigneeId" | "completedAt")[];
+            /** @constant */
+            type: "UPDATED";
+        } | {
+            /** @constant */
+            type: "COMMENTED";
+        } | {
+            /** Format: uuid */
+            tagId?: string;
+            /** @constant */
+            type: "TAGGED";
+        } | {
+            /** @constant */
+            type: "DUE_SOON";
+            withinHours: number;
+        } | {
+            /** @constant */
+            type: "OVERDUE";
+        } | {
+            days: number;
+            /** @constant */
+            type: "IDLE";
+        } | {
+            cron: string;
+            /** @default UTC */
+            timezone: string;
+            /** @constant */
+            type: "SCHEDULE";
+        } | {
+            /** @constant */
+            type: "DOCUMENT_READY";
+        } | {
+            /** @constant */
+            type: "SUGGESTION_ACCEPTED";
+        };
     };
     responses: never;
     parameters: never;
@@ -5266,6 +5615,496 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BoardView"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workflow"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    statuses: {
+                        category: components["schemas"]["StatusCategory"];
+                        columnId?: string | null;
+                        /** Format: uuid */
+                        id?: string;
+                        name: string;
+                    }[];
+                    /** @default [] */
+                    transitions?: {
+                        fromStatusId: string;
+                        minLevel?: components["schemas"]["PermissionLevel"];
+                        toStatusId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workflow"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-listRules": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkflowRule"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-createRule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions: components["schemas"]["WorkflowAction"][];
+                    /** @default [] */
+                    conditions?: components["schemas"]["WorkflowCondition"][];
+                    /** @default true */
+                    enabled?: boolean;
+                    name: string;
+                    trigger: components["schemas"]["WorkflowTrigger"];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWorkflowRule"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-runs": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                ruleId?: string;
+            };
+            header?: never;
+            path: {
+                boardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkflowRun"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
@@ -9001,6 +9840,410 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-deleteRule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-updateRule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: components["schemas"]["WorkflowAction"][];
+                    conditions?: components["schemas"]["WorkflowCondition"][];
+                    enabled?: boolean;
+                    name?: string;
+                    trigger?: components["schemas"]["WorkflowTrigger"];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWorkflowRule"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-deliveries": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkflowDelivery"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "workflows-dryRun": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    actionPointId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDryRun"];
                 };
             };
             /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */

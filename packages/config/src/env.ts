@@ -208,6 +208,8 @@ export const EnvSchema = z
     // Background jobs
     /** This process also runs background jobs; `npm run worker` runs a worker alone. */
     RUN_WORKER: bool.default(true),
+    /** Outgoing webhooks may target loopback, private and link-local addresses. Unset: true, except in production. */
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
     /** When set, /health/metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
@@ -258,6 +260,10 @@ export const EnvSchema = z
   });
 
 export type Env = z.output<typeof EnvSchema>;
+
+/** WEBHOOK_ALLOW_PRIVATE_TARGETS, defaulted: true outside production, false in it. */
+export const webhookAllowPrivateTargets = (env: Pick<Env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS' | 'NODE_ENV'>): boolean =>
+  env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? env.NODE_ENV !== 'production';
 
 export class EnvError extends Error {
   constructor(public readonly issues: { variable: string; message: string }[]) {

@@ -178,12 +178,34 @@ export async function moveContext(
  */
 function whereMoverMayMove(m: { actionPointId: string; boardId: string; userId: string }): Prisma.Sql {
   return Prisma.sql`
-      SELECT a."columnId"
+      SELECT a."columnId", CASE WHEN b."ownerId" = ${m.userId}::uuid THEN 'ADMIN'::"PermissionLevel" ELSE p."level" END AS "level"
         FROM "ActionPointBoardAssociation" a
         JOIN "Board" b ON b."id" = a."boardId"
         LEFT JOIN "BoardPermission" p ON p."boardId" = b."id" AND p."userId" = ${m.userId}::uuid
        WHERE a."actionPointId" = ${m.actionPointId}::uuid AND a."boardId" = ${m.boardId}::uuid
          AND (b."ownerId" = ${m.userId}::uuid OR p."level" IN ('EDIT', 'ADMIN'))`;
+}
+
+/**
+ * The one-statement move's workflow rule, on whereMoverMayMove's row: a move within
+ * its column, or on a board without transitions, or one a transition allows at the
+ * mover's level (enum order: VIEW < COMMENT < EDIT < ADMIN); and no enabled rule of
+ * the board is triggered by moves (those moves take the locked path, whose
+ * transaction queues the rules' runs). Everything else takes the locked path,
+ * which refuses with the allowed targets (core's workflows/statuses.ts).
+ */
+function whereWorkflowAllows(m: { actionPointId: string; boardId: string; userId: string; columnId: string }): Prisma.Sql {
+  return Prisma.sql`
+      SELECT w."columnId" FROM (${whereMoverMayMove(m)}) w
+       WHERE NOT EXISTS (SELECT 1 FROM "WorkflowRule" r
+                          WHERE r."boardId" = ${m.boardId}::uuid AND r."triggerType" = 'MOVED' AND r."enabled")
+         AND (w."columnId" = ${m.columnId}::uuid
+              OR NOT EXISTS (SELECT 1 FROM "WorkflowTransition" t WHERE t."boardId" = ${m.boardId}::uuid)
+              OR EXISTS (SELECT 1 FROM "WorkflowTransition" t
+                           JOIN "WorkflowStatus" f ON f."id" = t."fromStatusId"
+                           JOIN "WorkflowStatus" s ON s."id" = t."toStatusId"
+                          WHERE t."boardId" = ${m.boardId}::uuid AND f."columnId" = w."columnId"
+                            AND s."columnId" = ${m.columnId}::uuid AND t."minLevel" <= w."level"))`;
 }
 
 /** Whether the one-statement move lets this user move this action point on this board (its access rule alone). */
@@ -233,6 +255,7 @@ export interface MoveRequest {
  * the rank and the move's board event, or null having written nothing whenever the caller must
  * take the locked path: neither the board's owner nor holding an EDIT or ADMIN
  * grant (refused there with the right error, or allowed by organization roles),
+ * a move the board's workflow does not allow or whose rules must hear of it,
  * anchors not on the board, not in the column, not adjacent or the action point
  * itself, a gap that changed meanwhile or has no room for a short rank.
  */
@@ -265,7 +288,7 @@ export async function moveInOneStatement(db: DbTx, m: MoveRequest): Promise<{ ra
   const rows = await queryDirect<{ rank: string; event: MoveEvent }>(
     db,
     Prisma.sql`
-    WITH here AS (${whereMoverMayMove(m)}), gap AS (${gap}),
+    WITH here AS (${whereWorkflowAllows(m)}), gap AS (${gap}),
     placed AS (
       SELECT here."columnId" AS "fromColumnId", r.rank,
              ap_place_in_gap(${m.actionPointId}::uuid, ${m.boardId}::uuid, ${m.columnId}::uuid, r.rank,

@@ -9,6 +9,8 @@ import { notify } from '../collaboration/notifications.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { placeActionPoint, recordRebalance } from './placement.ts';
 import { mutate } from '../shared/tx.ts';
+import { queueRuleRuns } from '../workflows/hook.ts';
+import type { JobProducer } from '../ports/job-queue.ts';
 import { actionPointSelect, loadActionPoint, type ActionPointDetail, type ActionPointRow } from './model.ts';
 
 /**
@@ -82,7 +84,7 @@ function assertPlacementPair(input: Pick<CreateActionPointInput, 'boardId' | 'co
 export async function createActionPointIn(
   tx: DbTx,
   events: DomainEvent[],
-  by: Acting,
+  by: Acting & { jobs?: JobProducer },
   input: CreateActionPointInput,
   opts: { activity?: Record<string, unknown> } = {},
 ): Promise<ActionPointDetail> {
@@ -127,6 +129,7 @@ export async function createActionPointIn(
     });
     if (placed.rebalanced) events.push(await recordRebalance(tx, by, input.boardId, input.columnId));
   }
+  await queueRuleRuns(tx, by, events);
   return (await loadActionPoint(tx, by.userId, ap.id))!;
 }
 
@@ -240,6 +243,7 @@ export async function updateActionPoint(svc: ServiceContext, input: UpdateAction
         title: input.title ?? before.title,
       });
     }
+    await queueRuleRuns(tx, svc, events);
     return (await loadActionPoint(tx, svc.userId, input.actionPointId))!;
   });
 }

@@ -7,6 +7,8 @@ import { forbidden, notFound } from '../shared/errors.ts';
 import { MAX_RANK_LENGTH } from './lexorank.ts';
 import { placeActionPoint, recordRebalance } from './placement.ts';
 import { mutate } from '../shared/tx.ts';
+import { assertMoveAllowed } from '../workflows/statuses.ts';
+import { queueRuleRuns } from '../workflows/hook.ts';
 import type { Position } from './model.ts';
 
 type MoveInput = { boardId: string; actionPointId: string; columnId: string; beforeId?: string | null; afterId?: string | null };
@@ -17,7 +19,8 @@ type MoveInput = { boardId: string; actionPointId: string; columnId: string; bef
  * the board; since a board's level applies to the action points on it, that is
  * EDIT on the action point too. Other boards keep their positions. The usual move
  * is one statement (moveInOneStatement); anything it does not settle (an error to
- * report, organization roles, a gap that changed or ran out) takes the locked path.
+ * report, organization roles, a move the board's workflow refuses or whose rules
+ * must hear of it, a gap that changed or ran out) takes the locked path.
  */
 export async function moveActionPoint(svc: ServiceContext, input: MoveInput): Promise<Position> {
   const bus = svc.events;
@@ -42,6 +45,7 @@ async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Pos
     if (!level) throw notFound(ctx ? 'Board' : 'Action point on this board');
     if (!atLeast(level, 'EDIT')) throw forbidden(`Board: EDIT access required, you have ${level}`);
     if (!ctx) throw notFound('Action point on this board');
+    await assertMoveAllowed(tx, { boardId: input.boardId, fromColumnId: ctx.columnId, toColumnId: input.columnId, level });
     events.push(
       await recordActivity(tx, {
         boardId: input.boardId,
@@ -59,6 +63,7 @@ async function moveUnderLock(svc: ServiceContext, input: MoveInput): Promise<Pos
     );
     const placed = await placeActionPoint(tx, { ...input, mode: 'move' });
     if (placed.rebalanced) events.push(await recordRebalance(tx, svc, input.boardId, input.columnId));
+    await queueRuleRuns(tx, svc, events);
     return { actionPointId: input.actionPointId, boardId: input.boardId, columnId: input.columnId, ...placed };
   });
 }

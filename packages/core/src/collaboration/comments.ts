@@ -8,6 +8,7 @@ import type { DomainEvent } from '../shared/events.ts';
 import { notify } from './notifications.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { mutate } from '../shared/tx.ts';
+import { queueRuleRuns } from '../workflows/hook.ts';
 
 export const MAX_COMMENT_LENGTH = 10_000;
 export const MAX_MENTIONS = 50;
@@ -118,6 +119,7 @@ export async function createComment(
       },
       events,
     );
+    await queueRuleRuns(tx, svc, events);
     return comment;
   });
 }

@@ -13,6 +13,8 @@ export interface NotifyInput {
   actionPointId?: string | null;
   commentId?: string | null;
   data?: Record<string, unknown>;
+  /** Also the actor, when among the recipients (a rule telling its own owner). */
+  includeActor?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface NotifyInput {
  * to publish after commit.
  */
 export async function notify(tx: DbTx, input: NotifyInput, events: DomainEvent[]): Promise<void> {
-  const recipients = [...new Set(input.recipients.filter((r): r is string => !!r && r !== input.actorId))];
+  const recipients = [...new Set(input.recipients.filter((r): r is string => !!r && (input.includeActor || r !== input.actorId)))];
   for (const userId of recipients) {
     const n = await tx.notification.create({
       data: {

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../shared/context.ts';
 import { AppError, badRequest, conflict, notFound } from '../shared/errors.ts';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { mutate } from '../shared/tx.ts';
+import { queueRuleRuns } from '../workflows/hook.ts';
 
 export const MAX_TAGS_PER_BOARD = 200;
 
@@ -185,6 +186,7 @@ export async function attachTag(svc: ServiceContext, input: { actionPointId: str
         changes: { name: tag.name },
       }),
     );
+    await queueRuleRuns(tx, svc, events);
     return tag;
   });
 }

@@ -12,6 +12,10 @@ import { processDocument, type ProcessJobData } from '../knowledge/processing.ts
 import type { Deps } from '../ports/deps.ts';
 import { sweepIdempotencyKeys } from '../shared/idempotency.ts';
 import type { JobDefinition, JobRegistration, JsonObject, RunningJob } from '../ports/job-queue.ts';
+import { runRule } from '../workflows/engine.ts';
+import { RULE_RUN_JOB } from '../workflows/hook.ts';
+import { WORKFLOW_TICK_JOB, workflowTick } from '../workflows/ticks.ts';
+import { deliverWebhook, WEBHOOK_JOB, type WebhookJobData } from '../workflows/webhooks.ts';
 
 /** Defaults: 3 retries backing off from 5 s (about 5, 10, 20 s), 15 minutes per attempt, a dead-letter copy. */
 export function defineJob(name: string, policy: Partial<Omit<JobDefinition, 'name'>> = {}): JobDefinition {
@@ -26,6 +30,12 @@ const definitions = {
   uploadsSweep: defineJob(UPLOADS_SWEEP_JOB, { retryLimit: 1, expireInSeconds: 10 * 60 }),
   /** Idempotency keys older than 24 hours (shared/idempotency.ts). */
   idempotencySweep: defineJob('idempotency.sweep', { retryLimit: 1, expireInSeconds: 10 * 60 }),
+  /** One run of one rule for one event (workflows/engine.ts); its retries are its own, not the webhooks'. */
+  workflowRun: defineJob(RULE_RUN_JOB, { retryLimit: 3, expireInSeconds: 5 * 60 }),
+  /** Time-based triggers (workflows/ticks.ts), every minute. */
+  workflowTick: defineJob(WORKFLOW_TICK_JOB, { retryLimit: 0, expireInSeconds: 5 * 60 }),
+  /** One attempt of an outgoing webhook; the next attempt is a job of its own, queued with its backoff. */
+  workflowWebhook: defineJob(WEBHOOK_JOB, { retryLimit: 2, retryDelaySeconds: 30, expireInSeconds: 2 * 60 }),
 };
 
 /** The definitions of every job: what a process that only enqueues needs. */
@@ -42,6 +52,7 @@ export interface JobSchedule {
 export const jobSchedules: readonly JobSchedule[] = [
   { name: UPLOADS_SWEEP_JOB, cron: '*/15 * * * *', data: {} },
   { name: definitions.idempotencySweep.name, cron: '7 * * * *', data: {} },
+  { name: WORKFLOW_TICK_JOB, cron: '* * * * *', data: {} },
 ];
 
 /** Every job with its handler, bound to `deps`. */
@@ -74,6 +85,22 @@ export function jobRegistrations(deps: Deps): readonly JobRegistration<any>[] {
       handler: async () => {
         await sweepIdempotencyKeys(deps.db);
       },
+    },
+    {
+      definition: definitions.workflowRun,
+      handler: async (job: RunningJob<{ runId: string }>) => runRule(deps, job),
+      concurrency: 4,
+    },
+    {
+      definition: definitions.workflowTick,
+      handler: async () => {
+        await workflowTick(deps);
+      },
+    },
+    {
+      definition: definitions.workflowWebhook,
+      handler: async (job: RunningJob<WebhookJobData>) => deliverWebhook(deps, job),
+      concurrency: 4,
     },
   ];
 }

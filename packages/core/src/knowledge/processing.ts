@@ -19,9 +19,10 @@ import { documentEvent, documentSelect } from '../documents/documents.ts';
 import type { Deps } from '../ports/deps.ts';
 import type { RunningJob } from '../ports/job-queue.ts';
 import { mutate } from '../shared/tx.ts';
+import { queueDocumentReady } from '../workflows/hook.ts';
 import { chunkLayout, embeddingText, type Chunk } from './chunking.ts';
 
-export type ProcessingDeps = Pick<Deps, 'db' | 'events' | 'blobs' | 'extractor' | 'embedder' | 'log'>;
+export type ProcessingDeps = Pick<Deps, 'db' | 'events' | 'blobs' | 'extractor' | 'embedder' | 'log'> & Partial<Pick<Deps, 'jobs'>>;
 
 export interface ProcessJobData {
   documentId: string;
@@ -161,6 +162,7 @@ export async function processDocument(deps: ProcessingDeps, job: RunningJob<Proc
         select: documentSelect,
       });
       events.push(documentEvent(after));
+      await queueDocumentReady(tx, deps.jobs, after);
     });
   } catch (err) {
     const permanent = isPermanent(err);

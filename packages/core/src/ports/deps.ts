@@ -37,4 +37,6 @@ export interface Deps {
   /** Reads documents into the layout shape: Document Intelligence when configured, else the local extractors. */
   extractor: Extractor;
   log?: Logger;
+  /** Outgoing webhooks of rules (defaults: workflows/webhooks.ts). */
+  webhooks?: { allowPrivateTargets?: boolean; retryDelaysSeconds?: readonly number[]; timeoutMs?: number };
 }

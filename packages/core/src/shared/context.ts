@@ -1,4 +1,5 @@
 import type { Db } from '@ap/db/client';
+import type { JobProducer } from '../ports/job-queue.ts';
 import type { EventBus } from './events.ts';
 
 /**
@@ -7,7 +8,11 @@ import type { EventBus } from './events.ts';
  * rights that apply are those of the user it acts for (`ServiceContext.userId`),
  * checked when it acts: there are no service accounts.
  */
-export type Actor = { type: 'user' } | { type: 'rule'; ruleId: string } | { type: 'bot'; interactionId: string };
+export type Actor =
+  | { type: 'user' }
+  /** `depth`: the chain depth of the event the rule's run acts on (see workflows/hook.ts). */
+  | { type: 'rule'; ruleId: string; depth?: number }
+  | { type: 'bot'; interactionId: string };
 
 /** The user a change is made for, and who makes it. */
 export interface Acting {
@@ -22,6 +27,8 @@ export interface Acting {
 export interface ServiceContext extends Acting {
   db: Db;
   events: EventBus;
+  /** The outbox: where the runs of the rules a change triggers are queued (needed once a board has rules). */
+  jobs?: JobProducer;
 }
 
 /** A context in which the user acts themself, with the services of `deps`. */

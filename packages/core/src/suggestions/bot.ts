@@ -29,6 +29,8 @@ import { loadActionPoint } from '../action-points/model.ts';
 import { recordAudit } from '../documents/audit.ts';
 import type { LinkPolicy } from '../knowledge/markdown-safety.ts';
 import type { Deps } from '../ports/deps.ts';
+import type { JobProducer } from '../ports/job-queue.ts';
+import { queueSuggestionAccepted } from '../workflows/hook.ts';
 import type { Acting, ServiceContext } from '../shared/context.ts';
 import { badRequest, conflict, notFound } from '../shared/errors.ts';
 import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
@@ -379,7 +381,7 @@ export interface AcceptInput {
  * and edits of the repeat); a REJECTED one is CONFLICT. The suggestion's assignee
  * (when no `assigneeId` is given) stays only if they can see the chosen board.
  */
-export async function acceptSuggestion(svc: ServiceContext, input: AcceptInput): Promise<ActionPointDetail> {
+export async function acceptSuggestion(svc: ServiceContext & { jobs?: JobProducer }, input: AcceptInput): Promise<ActionPointDetail> {
   return mutate(svc, async (tx, events) => {
     const s = await lockSuggestion(tx, svc.userId, input.suggestionId);
     if (s.status === 'REJECTED') throw conflict('The suggestion was rejected: it cannot be accepted', { status: s.status });
@@ -395,10 +397,11 @@ export async function acceptSuggestion(svc: ServiceContext, input: AcceptInput):
       const sees = await tx.board.count({ where: { id: input.boardId, ...boardVisibleTo(assigneeId) } });
       if (!sees) assigneeId = null;
     }
-    const by: Acting = {
+    const by: Acting & { jobs?: JobProducer } = {
       userId: svc.userId,
       actor: { type: 'bot', interactionId: s.interactionId },
       ...(svc.requestId ? { requestId: svc.requestId } : {}),
+      ...(svc.jobs ? { jobs: svc.jobs } : {}),
     };
     const ap = await createActionPointIn(
       tx,
@@ -420,6 +423,7 @@ export async function acceptSuggestion(svc: ServiceContext, input: AcceptInput):
       select: { id: true },
     });
     await closeIfReviewed(tx, s.interactionId);
+    await queueSuggestionAccepted(tx, by, { suggestionId: s.id, boardId: input.boardId, actionPointId: ap.id });
     return ap;
   });
 }

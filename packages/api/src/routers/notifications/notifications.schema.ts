@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZId, ZIsoDate, ZPaginationInput, ZPublicUser, ZQueryBool, ZText } from '../../schemas.ts';
 
 export const ZNotificationType = z
-  .enum(['BOARD_GRANTED', 'ACTION_POINT_SHARED', 'ASSIGNED', 'MENTIONED', 'COMMENTED'])
+  .enum(['BOARD_GRANTED', 'ACTION_POINT_SHARED', 'ASSIGNED', 'MENTIONED', 'COMMENTED', 'WORKFLOW'])
   .meta({ id: 'NotificationType' });
 
 export const ZNotification = z
