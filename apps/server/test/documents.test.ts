@@ -367,7 +367,7 @@ describe('background jobs of documents', () => {
     expect(await db.auditLog.count({ where: { documentId: doc.id } })).toBeGreaterThan(0);
   });
 
-  it('defines and registers document.process, document.purge, blob.delete and uploads.sweep', () => {
+  it('defines and registers document.process, document.purge, blob.delete, uploads.sweep and the action-point embedding jobs', () => {
     expect(jobDefinitions.map((d) => d.name)).toEqual(
       expect.arrayContaining(['document.process', 'document.purge', 'blob.delete', 'uploads.sweep']),
     );
@@ -375,7 +375,7 @@ describe('background jobs of documents', () => {
       jobRegistrations(h.server.deps)
         .map((r) => r.definition.name)
         .sort(),
-    ).toEqual(['blob.delete', 'document.process', 'document.purge', 'uploads.sweep']);
+    ).toEqual(['actionPoint.embed', 'actionPoint.embedSweep', 'blob.delete', 'document.process', 'document.purge', 'uploads.sweep']);
     expect(jobSchedules).toContainEqual(expect.objectContaining({ name: 'uploads.sweep' }));
   });
 });
