@@ -15,7 +15,7 @@ const referencePath = fileURLToPath(new URL('../../../docs/api.md', import.meta.
 const reference = existsSync(referencePath) ? readFileSync(referencePath, 'utf8') : '';
 
 /** Sections of API.md's procedures whose procedures are not built yet (matched by the start of the section's first line). */
-const BEING_BUILT = ['Processing, embeddings and retrieval', 'AI services', 'Workflows'];
+const BEING_BUILT: string[] = ['AI services'];
 
 type Meta = { openapi?: { method: string; path: string } };
 const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string; meta?: Meta } }> } })._def
@@ -77,12 +77,11 @@ describe.skipIf(!contract)('API contract (../shared/API.md)', () => {
     // The parse is sane: the built sections carry the operations, the skipped ones theirs.
     expect(operations.length).toBeGreaterThanOrEqual(45);
     const skipped = sections.filter(building).flatMap((s) => s.lines);
-    expect(subscriptionsOf(skipped).sort()).toEqual(['vectorDocuments.onAnswer']);
-    expect(operationsOf(skipped).length).toBeGreaterThan(0);
+    if (BEING_BUILT.length) expect(operationsOf(skipped).length).toBeGreaterThan(0);
   });
 
   it('names operations and subscriptions', () => {
-    expect(subscriptions).toEqual(['notifications.onNew', 'boards.onEvent', 'documents.onStatus']);
+    expect(subscriptions).toEqual(['notifications.onNew', 'boards.onEvent', 'documents.onStatus', 'vectorDocuments.onAnswer']);
   });
 
   it('every contract operation is a procedure with that REST method and path, in the OpenAPI document and docs/api.md', () => {

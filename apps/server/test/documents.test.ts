@@ -367,7 +367,7 @@ describe('background jobs of documents', () => {
     expect(await db.auditLog.count({ where: { documentId: doc.id } })).toBeGreaterThan(0);
   });
 
-  it('defines and registers document.process, document.purge, blob.delete and uploads.sweep', () => {
+  it('defines and registers document.process, document.purge, blob.delete, uploads.sweep and the action-point embedding jobs', () => {
     expect(jobDefinitions.map((d) => d.name)).toEqual(
       expect.arrayContaining(['document.process', 'document.purge', 'blob.delete', 'uploads.sweep']),
     );

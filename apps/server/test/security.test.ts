@@ -135,6 +135,8 @@ describe('the router walk', () => {
       'links.create',
       'links.delete',
       'boards.activity',
+      'embeddings.similarActionPoints',
+      'vectorDocuments.onAnswer',
     ]) {
       expect(names).toContain(expected);
     }

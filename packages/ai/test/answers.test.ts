@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '@ap/config/env';
 import { startFakeOpenAi, type FakeOpenAi } from '@ap/testing/fake-openai';
-import { ANSWER_SYSTEM_PROMPT } from '@ap/core/knowledge/answer-prompt';
+import { ANSWER_SYSTEM_PROMPT, STREAMED_ANSWER_SYSTEM_PROMPT } from '@ap/core/knowledge/answer-prompt';
+import { streamAnswer, type AnswerStreamEvent } from '@ap/core/knowledge/answer-stream';
 import { answerQuestion, NOTHING_FOUND, type RetrievedChunk } from '@ap/core/knowledge/answers';
 import { AiUnavailableError } from '../src/errors.ts';
 import { createAiProviders } from '../src/providers.ts';
@@ -162,5 +163,58 @@ describe('answerQuestion without a chat model', () => {
     await expect(answerQuestion({ question: 'When is the launch?', chunks, chat: null, embedder })).rejects.toBeInstanceOf(
       AiUnavailableError,
     );
+  });
+});
+
+describe('streamAnswer with the OpenAI chat model (streamed chat completions)', () => {
+  const collect = async (events: AsyncIterable<AnswerStreamEvent>) => {
+    const deltas: string[] = [];
+    let done: Extract<AnswerStreamEvent, { type: 'done' }> | undefined;
+    for await (const e of events) {
+      if (e.type === 'delta') deltas.push(e.text);
+      else done = e;
+    }
+    return { deltas, done: done! };
+  };
+
+  it('streams the model’s sentences as they complete, markers mapped to the final citations, links removed', async () => {
+    fake.replies.push({
+      chunks: [
+        'The launch is on 3 March',
+        ' in Berlin [S',
+        '1]. The budget is 40,000 euros ![logo](https://evil.',
+        'example/x.png?d=40000) [S2][S9]. ',
+        'The CEO confirmed it [',
+        'S7].',
+      ],
+    });
+    const { deltas, done } = await collect(streamAnswer({ question: 'When, where, how much?', chunks, chat: chatOf(fake) }));
+    expect(deltas).toEqual(['The launch is on 3 March in Berlin [1].', ' The budget is 40,000 euros [2].']);
+    expect(done).toMatchObject({ type: 'done', mode: 'model', model: 'openai:gpt-4o-mini', answer: deltas.join('') });
+    expect(done.citations.map((c) => [c.chunkId, c.quote])).toEqual([
+      [chunks[0]!.chunkId, 'The product launch is on 3 March in Berlin.'],
+      [chunks[1]!.chunkId, 'The budget is 40,000 euros.'],
+    ]);
+    const [call] = fake.requestsTo('chat');
+    expect(call!.body.stream).toBe(true);
+    expect(call!.body.response_format).toBeUndefined();
+    expect(call!.body.messages[0]).toEqual({ role: 'system', content: STREAMED_ANSWER_SYSTEM_PROMPT });
+  });
+
+  it('streams the extractive answer, sentence by sentence, without a model', async () => {
+    const { deltas, done } = await collect(streamAnswer({ question: 'When is the launch?', chunks, chat: null }));
+    const whole = await answerQuestion({ question: 'When is the launch?', chunks, chat: null });
+    expect(deltas.join('')).toBe(whole.answer);
+    expect(deltas.length).toBe(whole.citations.length);
+    expect(done).toEqual({ type: 'done', ...whole });
+  });
+
+  it('lets a provider outage propagate, and asks no model when nothing was retrieved', async () => {
+    fake.failNext(3, { status: 503 }, 'chat');
+    await expect(collect(streamAnswer({ question: 'When?', chunks, chat: chatOf(fake) }))).rejects.toBeInstanceOf(AiUnavailableError);
+    const none = await collect(streamAnswer({ question: 'When?', chunks: [], chat: chatOf(fake) }));
+    expect(none.deltas).toEqual([NOTHING_FOUND]);
+    expect(none.done).toMatchObject({ answer: NOTHING_FOUND, citations: [], mode: 'extractive' });
+    expect(fake.requestsTo('chat')).toHaveLength(3);
   });
 });

@@ -19,6 +19,8 @@ const SUBSCRIPTIONS: Record<string, string> = {
   'notifications.onNew': "the caller's new notifications",
   'boards.onEvent': 'changes on one board the caller can view',
   'documents.onStatus': 'status and progress of documents the caller can see',
+  'vectorDocuments.onAnswer':
+    'the answer of `vectorDocuments.ask` as it is written: `{ type: "delta", text }` events, then one `{ type: "done", answer, citations, mode, model }`',
 };
 
 /** Section titles, by the router a procedure belongs to. */

@@ -25,3 +25,15 @@ export async function* trackedStream<T, U = T>(stream: LiveStream<T>, map: (data
     throw asTRPCError(err);
   }
 }
+
+/**
+ * A stream that is not resumed (an answer being written: a reconnect asks again), as
+ * plain subscription events, its errors converted like the tracked ones.
+ */
+export async function* untrackedStream<T>(items: AsyncIterable<T>) {
+  try {
+    for await (const item of items) yield item;
+  } catch (err) {
+    throw asTRPCError(err);
+  }
+}

@@ -126,6 +126,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action-points/{actionPointId}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Action points you can see that are nearest to this one (duplicates and related work), nearest first */
+        get: operations["embeddings-similarActionPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action-points/{actionPointId}/tags/{tagId}": {
         parameters: {
             query?: never;
@@ -1839,6 +1856,20 @@ export interface components {
         SearchResult: {
             items: components["schemas"]["ChunkHit"][];
         };
+        SimilarActionPoints: {
+            items: {
+                boards: {
+                    boardId: string;
+                    boardName: string;
+                    columnId: string;
+                    columnName: string;
+                }[];
+                completedAt: string | null;
+                id: string;
+                score: number;
+                title: string;
+            }[];
+        };
         /** @enum {string} */
         StatusCategory: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
         Tag: {
@@ -3440,6 +3471,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "embeddings-similarActionPoints": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                actionPointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarActionPoints"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
                 };
             };
             /** @description Internal server error */

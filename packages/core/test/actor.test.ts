@@ -7,13 +7,26 @@ import { testDb } from '@ap/testing/db';
 import { createActionPoint, updateActionPoint } from '../src/action-points/crud.ts';
 import { moveActionPoint } from '../src/action-points/move.ts';
 import { createBoard } from '../src/boards/boards.ts';
+import type { JobProducer } from '../src/ports/job-queue.ts';
 import type { Actor, ServiceContext } from '../src/shared/context.ts';
 import { AppError } from '../src/shared/errors.ts';
 import { LocalEventBus } from '../src/shared/events.ts';
 
 const db = testDb();
 const events = new LocalEventBus();
-const as = (userId: string, actor: Actor): ServiceContext => ({ db, events, userId, actor });
+/** The jobs these changes cause (embedding the text) are not what is tested here: they are only counted. */
+const enqueued: string[] = [];
+const jobs: JobProducer = {
+  enqueue: async (_tx, job) => {
+    enqueued.push(job.name);
+    return null;
+  },
+  enqueueNow: async (job) => {
+    enqueued.push(job.name);
+    return null;
+  },
+};
+const as = (userId: string, actor: Actor): ServiceContext & { jobs: JobProducer } => ({ db, events, jobs, userId, actor });
 const newUser = () => db.user.create({ data: { clerkId: `user_${randomUUID()}` }, select: { id: true } });
 
 async function lastActivity(actionPointId: string) {
@@ -44,6 +57,8 @@ describe('the actor of a change', () => {
     const rule = as(owner.id, { type: 'rule', ruleId });
     await updateActionPoint(rule, { actionPointId: ap.id, title: 'Renamed by a rule' });
     expect(await lastActivity(ap.id)).toEqual({ action: 'actionPoint.updated', actorId: owner.id, actorType: 'RULE', actorRef: ruleId });
+    // The create and the new title each queued their text for embedding.
+    expect(enqueued.filter((n) => n === 'actionPoint.embed')).toHaveLength(2);
 
     // To the end of an empty column: the one-statement path.
     await moveActionPoint(rule, { boardId: board.id, actionPointId: ap.id, columnId: b!.id });

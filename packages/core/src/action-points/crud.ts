@@ -2,6 +2,7 @@
 import type { DbTx, Prisma } from '@ap/db/client';
 import { diff, recordOnBoards } from '../boards/activity.ts';
 import { actionPointVisibleTo, boardVisibleTo, requireActionPoint, requireBoard } from '../access/rules.ts';
+import type { JobProducer } from '../ports/job-queue.ts';
 import type { Acting, ServiceContext } from '../shared/context.ts';
 import { badRequest, conflict, notFound } from '../shared/errors.ts';
 import type { DomainEvent } from '../shared/events.ts';
@@ -10,8 +11,11 @@ import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagin
 import { placeActionPoint, recordRebalance } from './placement.ts';
 import { mutate } from '../shared/tx.ts';
 import { queueRuleRuns } from '../workflows/hook.ts';
-import type { JobProducer } from '../ports/job-queue.ts';
 import { actionPointSelect, loadActionPoint, type ActionPointDetail, type ActionPointRow } from './model.ts';
+import { enqueueActionPointEmbedding } from './embeddings.ts';
+
+/** What creating and changing action points needs: the jobs they cause are written with them. */
+export type ActionPointServices = ServiceContext & { jobs: JobProducer };
 
 /**
  * An assignee must be an existing user who can see the action point, or one of
@@ -60,8 +64,11 @@ export interface CreateActionPointInput {
   columnId?: string;
 }
 
-/** A new action point owned by the caller, optionally placed last in a column of a board (EDIT there). */
-export async function createActionPoint(svc: ServiceContext, input: CreateActionPointInput): Promise<ActionPointDetail> {
+/**
+ * A new action point owned by the caller, optionally placed last in a column of a
+ * board (EDIT there); its text is queued for embedding in the same transaction.
+ */
+export async function createActionPoint(svc: ActionPointServices, input: CreateActionPointInput): Promise<ActionPointDetail> {
   assertPlacementPair(input);
   return mutate(svc, (tx, events) => createActionPointIn(tx, events, svc, input));
 }
@@ -84,7 +91,7 @@ function assertPlacementPair(input: Pick<CreateActionPointInput, 'boardId' | 'co
 export async function createActionPointIn(
   tx: DbTx,
   events: DomainEvent[],
-  by: Acting & { jobs?: JobProducer },
+  by: Acting & { jobs: JobProducer },
   input: CreateActionPointInput,
   opts: { activity?: Record<string, unknown> } = {},
 ): Promise<ActionPointDetail> {
@@ -99,8 +106,9 @@ export async function createActionPointIn(
       ownerId: by.userId,
       assigneeId: input.assigneeId ?? null,
     },
-    select: { id: true },
+    select: { id: true, version: true },
   });
+  await enqueueActionPointEmbedding(tx, by.jobs, ap);
   if (input.assigneeId) {
     await assertAssignable(tx, ap.id, input.assigneeId, input.boardId ? [input.boardId] : []);
     await notifyAssigned(tx, events, {
@@ -187,8 +195,11 @@ export interface UpdateActionPointInput {
   expectedVersion?: number;
 }
 
-/** Changes an action point (EDIT on it); every change bumps `version`. */
-export async function updateActionPoint(svc: ServiceContext, input: UpdateActionPointInput): Promise<ActionPointDetail> {
+/**
+ * Changes an action point (EDIT on it); every change bumps `version`. A changed
+ * title or description is queued for embedding in the same transaction.
+ */
+export async function updateActionPoint(svc: ActionPointServices, input: UpdateActionPointInput): Promise<ActionPointDetail> {
   return mutate(svc, async (tx, events) => {
     await requireActionPoint(tx, svc.userId, input.actionPointId, 'EDIT');
     const { assignee: _a, ...before } = await tx.actionPoint.findUniqueOrThrow({
@@ -217,6 +228,9 @@ export async function updateActionPoint(svc: ServiceContext, input: UpdateAction
       data: { ...data, version: { increment: 1 } },
     });
     if (updated.count === 0) throw conflict('The action point was changed by someone else: reload and retry');
+    if ('title' in changes || 'description' in changes) {
+      await enqueueActionPointEmbedding(tx, svc.jobs, { id: input.actionPointId, version: before.version + 1 });
+    }
 
     const boards = await tx.actionPointBoardAssociation.findMany({
       where: { actionPointId: input.actionPointId },

@@ -5,6 +5,13 @@
  * server's while RUN_WORKER is true, and `npm run worker`) works it. Handlers must
  * be idempotent (see the port).
  */
+import {
+  ACTION_POINT_EMBED_JOB,
+  ACTION_POINT_EMBED_SWEEP_JOB,
+  embedActionPointJob,
+  sweepActionPointEmbeddings,
+  type EmbedJobData,
+} from '../action-points/embeddings.ts';
 import { purgeDocument } from '../documents/documents.ts';
 import { BLOB_DELETE_JOB, DOCUMENT_PROCESS_JOB, DOCUMENT_PURGE_JOB, UPLOADS_SWEEP_JOB } from '../documents/jobs.ts';
 import { sweepUploads } from '../documents/uploads.ts';
@@ -36,6 +43,14 @@ const definitions = {
   workflowTick: defineJob(WORKFLOW_TICK_JOB, { retryLimit: 0, expireInSeconds: 5 * 60 }),
   /** One attempt of an outgoing webhook; the next attempt is a job of its own, queued with its backoff. */
   workflowWebhook: defineJob(WEBHOOK_JOB, { retryLimit: 2, retryDelaySeconds: 30, expireInSeconds: 2 * 60 }),
+  /** Embed an action point's title and description (action-points/embeddings.ts). */
+  actionPointEmbed: defineJob(ACTION_POINT_EMBED_JOB, {
+    retryLimit: 5,
+    retryDelaySeconds: 10,
+    retryDelayMaxSeconds: 600,
+    expireInSeconds: 5 * 60,
+  }),
+  actionPointEmbedSweep: defineJob(ACTION_POINT_EMBED_SWEEP_JOB, { retryLimit: 1, expireInSeconds: 10 * 60 }),
 };
 
 /** The definitions of every job: what a process that only enqueues needs. */
@@ -53,6 +68,7 @@ export const jobSchedules: readonly JobSchedule[] = [
   { name: UPLOADS_SWEEP_JOB, cron: '*/15 * * * *', data: {} },
   { name: definitions.idempotencySweep.name, cron: '7 * * * *', data: {} },
   { name: WORKFLOW_TICK_JOB, cron: '* * * * *', data: {} },
+  { name: ACTION_POINT_EMBED_SWEEP_JOB, cron: '37 * * * *', data: {} },
 ];
 
 /** Every job with its handler, bound to `deps`. */
@@ -71,6 +87,18 @@ export function jobRegistrations(deps: Deps): readonly JobRegistration<any>[] {
       definition: definitions.blobDelete,
       handler: async (job: { data: { blobName: string } }) => {
         await deps.blobs.delete(job.data.blobName);
+      },
+    },
+    {
+      definition: definitions.actionPointEmbed,
+      handler: async (job: RunningJob<EmbedJobData>) => embedActionPointJob(deps, job),
+      concurrency: 2,
+    },
+    {
+      definition: definitions.actionPointEmbedSweep,
+      handler: async (job: RunningJob) => {
+        const n = await sweepActionPointEmbeddings(deps, job.signal);
+        if (n > 0) deps.log?.info({ actionPoints: n }, 'action points embedded by the sweep');
       },
     },
     {

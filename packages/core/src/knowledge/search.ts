@@ -5,8 +5,8 @@
  * caller may see — the visibility predicate sits inside it, before ranking — and
  * the documents whose chunks were returned get one `document.retrieved` audit row
  * each, in the same transaction. A revoked grant or a deleted document is gone from
- * the next request: nothing is cached. Answers (`askDocuments`) are made from those
- * chunks only.
+ * the next request: nothing is cached. Answers (`askDocuments`, and streamed,
+ * `streamAskDocuments`) are made from those chunks only.
  */
 import { embeddingCounts, searchChunks, vectorLiteral, type ChunkHitRow, type EmbeddingCounts, type SearchMode } from '@ap/db/chunks';
 import { visibleDocumentIds } from '@ap/db/documents';
@@ -17,6 +17,7 @@ import { AppError } from '../shared/errors.ts';
 import { mutate } from '../shared/tx.ts';
 import type { Answer, RetrievedChunk } from './answer-types.ts';
 import { answerQuestion } from './answers.ts';
+import { streamAnswer, type AnswerStreamEvent } from './answer-stream.ts';
 import type { CitationBox } from './locator.ts';
 
 export type { SearchMode } from '@ap/db/chunks';
@@ -128,20 +129,41 @@ export async function embeddingStatus(svc: SearchServices): Promise<EmbeddingSta
 /** Chunks retrieved for an answer. */
 export const ASK_CHUNKS = 8;
 
+export interface AskInput {
+  question: string;
+  documentIds?: string[];
+}
+
+/** The chunks an answer is made from: the best ASK_CHUNKS for the caller, retrieved (and audited) as a hybrid search. */
+function retrieveForAnswer(svc: SearchServices, input: AskInput, signal?: AbortSignal): Promise<ChunkHit[]> {
+  return retrieveChunks(
+    svc,
+    { query: input.question, ...(input.documentIds ? { documentIds: input.documentIds } : {}), limit: ASK_CHUNKS, mode: 'hybrid' },
+    { purpose: 'ask', ...(signal ? { signal } : {}) },
+  );
+}
+
 /**
  * `vectorDocuments.ask`: the chunks retrieved for the caller (as search retrieves
  * them, audited `document.retrieved`) answered by the chat model, or extractively
  * without one. Only those chunks reach the model; a failing model call propagates.
  */
-export async function askDocuments(
-  svc: SearchServices & Pick<Deps, 'chat'>,
-  input: { question: string; documentIds?: string[] },
-  signal?: AbortSignal,
-): Promise<Answer> {
-  const chunks = await retrieveChunks(
-    svc,
-    { query: input.question, ...(input.documentIds ? { documentIds: input.documentIds } : {}), limit: ASK_CHUNKS, mode: 'hybrid' },
-    { purpose: 'ask', ...(signal ? { signal } : {}) },
-  );
+export async function askDocuments(svc: SearchServices & Pick<Deps, 'chat'>, input: AskInput, signal?: AbortSignal): Promise<Answer> {
+  const chunks = await retrieveForAnswer(svc, input, signal);
   return answerQuestion({ question: input.question, chunks, chat: svc.chat, embedder: svc.embedder, ...(signal ? { signal } : {}) });
+}
+
+/**
+ * `vectorDocuments.onAnswer`: the answer of `askDocuments`, streamed (answer-stream.ts).
+ * The chunks are retrieved (and audited) before this resolves, so a `documentIds`
+ * entry the caller cannot see fails here, before anything is streamed; reading the
+ * stream then calls the model, if any.
+ */
+export async function streamAskDocuments(
+  svc: SearchServices & Pick<Deps, 'chat'>,
+  input: AskInput,
+  signal?: AbortSignal,
+): Promise<AsyncGenerator<AnswerStreamEvent, void, undefined>> {
+  const chunks = await retrieveForAnswer(svc, input, signal);
+  return streamAnswer({ question: input.question, chunks, chat: svc.chat, embedder: svc.embedder, ...(signal ? { signal } : {}) });
 }

@@ -381,7 +381,7 @@ export interface AcceptInput {
  * and edits of the repeat); a REJECTED one is CONFLICT. The suggestion's assignee
  * (when no `assigneeId` is given) stays only if they can see the chosen board.
  */
-export async function acceptSuggestion(svc: ServiceContext & { jobs?: JobProducer }, input: AcceptInput): Promise<ActionPointDetail> {
+export async function acceptSuggestion(svc: ServiceContext & { jobs: JobProducer }, input: AcceptInput): Promise<ActionPointDetail> {
   return mutate(svc, async (tx, events) => {
     const s = await lockSuggestion(tx, svc.userId, input.suggestionId);
     if (s.status === 'REJECTED') throw conflict('The suggestion was rejected: it cannot be accepted', { status: s.status });
@@ -397,11 +397,11 @@ export async function acceptSuggestion(svc: ServiceContext & { jobs?: JobProduce
       const sees = await tx.board.count({ where: { id: input.boardId, ...boardVisibleTo(assigneeId) } });
       if (!sees) assigneeId = null;
     }
-    const by: Acting & { jobs?: JobProducer } = {
+    const by: Acting & { jobs: JobProducer } = {
       userId: svc.userId,
       actor: { type: 'bot', interactionId: s.interactionId },
       ...(svc.requestId ? { requestId: svc.requestId } : {}),
-      ...(svc.jobs ? { jobs: svc.jobs } : {}),
+      jobs: svc.jobs,
     };
     const ap = await createActionPointIn(
       tx,

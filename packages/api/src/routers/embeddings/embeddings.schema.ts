@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZText } from '../../schemas.ts';
+import { ZId, ZIsoDate, ZText } from '../../schemas.ts';
 
 /** Texts per call: one request of the embedding adapter. */
 export const MAX_EMBEDDING_INPUTS = 64;
@@ -46,3 +46,28 @@ export const ZEmbeddingStatus = z
     documents: z.number().int(),
   })
   .meta({ id: 'EmbeddingStatus' });
+
+export const MAX_SIMILAR_LIMIT = 50;
+
+export const ZSimilarActionPointsInput = z.strictObject({
+  actionPointId: ZId,
+  /** Default 10, at most 50: the nearest first. */
+  limit: z.number({ error: 'must be an integer' }).int().min(1).max(MAX_SIMILAR_LIMIT).optional(),
+});
+
+export const ZSimilarActionPoints = z
+  .object({
+    /** Action points you can see, nearest first (the action point itself is left out). */
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        completedAt: ZIsoDate.nullable(),
+        /** Cosine similarity of the embedded title and description (1: the same direction). */
+        score: z.number(),
+        /** The boards you can see it on, with its column there. */
+        boards: z.array(z.object({ boardId: z.string(), boardName: z.string(), columnId: z.string(), columnName: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'SimilarActionPoints' });

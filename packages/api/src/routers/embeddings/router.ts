@@ -1,7 +1,15 @@
+import { findSimilarActionPoints } from '@ap/core/action-points/embeddings';
 import { createEmbeddings } from '@ap/core/knowledge/embeddings';
 import { embeddingStatus } from '@ap/core/knowledge/search';
 import { aiProcedure, authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
-import { ZCreateEmbeddingsInput, ZEmbeddings, ZEmbeddingStatus, ZEmbeddingStatusInput } from './embeddings.schema.ts';
+import {
+  ZCreateEmbeddingsInput,
+  ZEmbeddings,
+  ZEmbeddingStatus,
+  ZEmbeddingStatusInput,
+  ZSimilarActionPoints,
+  ZSimilarActionPointsInput,
+} from './embeddings.schema.ts';
 
 function createHandler({ ctx, input, signal }: AuthedArgs<typeof ZCreateEmbeddingsInput>) {
   return createEmbeddings(ctx.svc, input.input, signal ? { signal } : {});
@@ -9,6 +17,11 @@ function createHandler({ ctx, input, signal }: AuthedArgs<typeof ZCreateEmbeddin
 
 function statusHandler({ ctx }: AuthedArgs<typeof ZEmbeddingStatusInput>) {
   return embeddingStatus(ctx.svc);
+}
+
+async function similarActionPointsHandler({ ctx, input, signal }: AuthedArgs<typeof ZSimilarActionPointsInput>) {
+  const { items } = await findSimilarActionPoints(ctx.svc, input, signal);
+  return { items: items.map((i) => ({ ...i, completedAt: i.completedAt ? i.completedAt.toISOString() : null })) };
 }
 
 export const embeddingsRouter = router({
@@ -37,4 +50,18 @@ export const embeddingsRouter = router({
     .input(ZCreateEmbeddingsInput)
     .output(ZEmbeddings)
     .mutation(createHandler),
+
+  // An AI procedure: the action point's text is embedded in the request when its stored vector is not current.
+  similarActionPoints: aiProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/action-points/{actionPointId}/similar',
+        tags: ['embeddings'],
+        summary: 'Action points you can see that are nearest to this one (duplicates and related work), nearest first',
+      },
+    })
+    .input(ZSimilarActionPointsInput)
+    .output(ZSimilarActionPoints)
+    .query(similarActionPointsHandler),
 });

@@ -1,4 +1,5 @@
-import { askDocuments, searchDocuments } from '@ap/core/knowledge/search';
+import { askDocuments, searchDocuments, streamAskDocuments } from '@ap/core/knowledge/search';
+import { untrackedStream } from '../../streams.ts';
 import { aiProcedure, authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { ZAnswer, ZAskInput, ZSearchInput, ZSearchResult } from './vector-documents.schema.ts';
 
@@ -10,6 +11,10 @@ function searchHandler({ ctx, input, signal }: AuthedArgs<typeof ZSearchInput>) 
 
 function askHandler({ ctx, input, signal }: AuthedArgs<typeof ZAskInput>) {
   return askDocuments(ctx.svc, input, signal);
+}
+
+async function onAnswerHandler({ ctx, input, signal }: AuthedArgs<typeof ZAskInput>) {
+  return untrackedStream(await streamAskDocuments(ctx.svc, input, signal));
 }
 
 export const vectorDocumentsRouter = router({
@@ -37,4 +42,11 @@ export const vectorDocumentsRouter = router({
     .input(ZAskInput)
     .output(ZAnswer)
     .mutation(askHandler),
+  /**
+   * `vectorDocuments.onAnswer`: the answer of `ask` (same input) as it is written, over
+   * SSE: `{ type: 'delta', text }` events, then one `{ type: 'done', answer, citations,
+   * mode, model }`, and the stream ends. The deltas concatenate to `answer`; every
+   * `[n]` in them indexes `citations`. Not resumable: a reconnect asks again.
+   */
+  onAnswer: aiProcedure.input(ZAskInput).subscription(onAnswerHandler),
 });
