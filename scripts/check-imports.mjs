@@ -16,6 +16,7 @@ export const ALLOWED = {
   '@ap/core': ['@ap/config', '@ap/db'],
   '@ap/api': ['@ap/config', '@ap/db', '@ap/core', '@ap/auth'],
   '@ap/client': [],
+  '@ap/codegen': [],
   '@ap/ai': ['@ap/config'],
   '@ap/testing': ['@ap/config', '@ap/db'],
   '@ap/storage': ['@ap/config'],

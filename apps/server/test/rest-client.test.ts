@@ -121,7 +121,7 @@ describe('the REST client generated from the OpenAPI snapshot', () => {
 
   it('its types are current with docs/openapi.json (npm run contract:accept writes both)', () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/rest-client-types.ts', '--check'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'packages/codegen/src/rest-client-types.ts', '--check'], {
       cwd: root,
       encoding: 'utf8',
     });

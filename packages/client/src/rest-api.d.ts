@@ -1,4 +1,4 @@
-// Generated from docs/openapi.json by scripts/rest-client-types.ts (npm run contract:accept). Do not edit.
+// Generated from docs/openapi.json by packages/codegen/src/rest-client-types.ts (npm run contract:accept). Do not edit.
 export interface paths {
     "/action-points": {
         parameters: {

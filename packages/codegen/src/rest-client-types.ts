@@ -11,8 +11,9 @@ import { createRequire, register } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fromClient = createRequire(path.join(root, 'packages/client/package.json'));
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.join(here, '..', '..');
+const fromClient = createRequire(path.join(here, 'package.json'));
 const ts5 = pathToFileURL(fromClient.resolve('typescript5')).href;
 const hook = `export async function resolve(s, c, next) { return s === 'typescript' ? { url: ${JSON.stringify(ts5)}, shortCircuit: true } : next(s, c); }`;
 register(`data:text/javascript,${encodeURIComponent(hook)}`);
@@ -23,7 +24,7 @@ const { default: openapiTS, astToString } = (await import(
 const snapshot = path.join(root, 'docs/openapi.json');
 const target = path.join(root, 'packages/client/src/rest-api.d.ts');
 const ast = await openapiTS(JSON.parse(readFileSync(snapshot, 'utf8')), { alphabetize: true });
-const text = `// Generated from docs/openapi.json by scripts/rest-client-types.ts (npm run contract:accept). Do not edit.\n${astToString(ast)}`;
+const text = `// Generated from docs/openapi.json by packages/codegen/src/rest-client-types.ts (npm run contract:accept). Do not edit.\n${astToString(ast)}`;
 
 if (process.argv.includes('--check')) {
   if ((existsSync(target) ? readFileSync(target, 'utf8') : '') !== text) {
