@@ -5,8 +5,12 @@
 // An embedder without a hosted embedding model is the local one. Every choice is
 // named in its `model`. The extractor is Document Intelligence when
 // AZURE_DOCUMENT_INTELLIGENCE_* are set, else the local extractors (createExtractor).
+// Every hosted service sits behind a circuit breaker of its own (breaker.ts); the
+// local fallbacks do not.
 import type { Env } from '@ap/config/env';
+import { AiCircuitBreaker, guardChatModel, guardEmbedder, guardExtractor, type BreakerOptions } from './breaker.ts';
 import type { AiCallEvent, RetryPolicy } from './call-policy.ts';
+import type { AiService } from './errors.ts';
 import { createExtractor, type ClosableExtractor, type ExtractorFactoryOptions } from './extraction/create-extractor.ts';
 import { LocalHashingEmbedder } from './local-embedder.ts';
 import { OpenAiChatModel } from './openai-chat.ts';
@@ -45,6 +49,8 @@ export interface AiProviderOptions {
   fetch?: typeof fetch;
   /** Options of the extractor (OCR, Document Intelligence timeouts). */
   extraction?: ExtractorFactoryOptions;
+  /** The circuit breakers of the hosted services (default: 5 consecutive failures open one for 30 s). */
+  breaker?: BreakerOptions;
 }
 
 export interface AiProviders {
@@ -55,13 +61,26 @@ export interface AiProviders {
   chat: ChatModel | null;
   /** Document Intelligence or the local extractors; `close()` it at shutdown (it may hold an OCR worker). */
   extractor: ClosableExtractor;
+  /** The breaker of each hosted service in use (none for local fallbacks). */
+  breakers: Partial<Record<AiService, AiCircuitBreaker>>;
 }
 
 export function createAiProviders(config: AiConfig, options: AiProviderOptions = {}): AiProviders {
   const connection = createOpenAiConnection(config, options.fetch ? { fetch: options.fetch } : {});
-  const extractor = createExtractor(config, options.extraction);
+  const breakers: AiProviders['breakers'] = {};
+  const breaker = (service: AiService, provider: string) => (breakers[service] = new AiCircuitBreaker(service, provider, options.breaker));
+  const extractor = createExtractor(config, {
+    ...options.extraction,
+    guardRemote: (remote) => guardExtractor(remote, breaker('document-intelligence', 'azure-document-intelligence')),
+  });
   if (!connection) {
-    return { provider: 'local', embedder: new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS }), chat: null, extractor };
+    return {
+      provider: 'local',
+      embedder: new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS }),
+      chat: null,
+      extractor,
+      breakers,
+    };
   }
   const shared = {
     client: connection.client,
@@ -71,15 +90,20 @@ export function createAiProviders(config: AiConfig, options: AiProviderOptions =
     ...(options.onCall ? { onCall: options.onCall } : {}),
   };
   const embedder: Embedder = connection.embeddingModel
-    ? new OpenAiEmbedder({
-        ...shared,
-        model: connection.embeddingModel,
-        dimensions: config.EMBEDDING_DIMENSIONS,
-        ...(options.embeddingBatchSize ? { batchSize: options.embeddingBatchSize } : {}),
-        ...(options.embeddingConcurrency ? { concurrency: options.embeddingConcurrency } : {}),
-        ...(options.embeddingEncoding ? { encodingFormat: options.embeddingEncoding } : {}),
-      })
+    ? guardEmbedder(
+        new OpenAiEmbedder({
+          ...shared,
+          model: connection.embeddingModel,
+          dimensions: config.EMBEDDING_DIMENSIONS,
+          ...(options.embeddingBatchSize ? { batchSize: options.embeddingBatchSize } : {}),
+          ...(options.embeddingConcurrency ? { concurrency: options.embeddingConcurrency } : {}),
+          ...(options.embeddingEncoding ? { encodingFormat: options.embeddingEncoding } : {}),
+        }),
+        breaker('embeddings', connection.provider),
+      )
     : new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS });
-  const chat = connection.chatModel ? new OpenAiChatModel({ ...shared, model: connection.chatModel }) : null;
-  return { provider: connection.provider, embedder, chat, extractor };
+  const chat = connection.chatModel
+    ? guardChatModel(new OpenAiChatModel({ ...shared, model: connection.chatModel }), breaker('chat', connection.provider))
+    : null;
+  return { provider: connection.provider, embedder, chat, extractor, breakers };
 }
