@@ -296,6 +296,24 @@ describe('schema.prisma matches the migrated database', () => {
         processedAt: at,
       },
     });
+    const aiWindow = await db.aiRequestWindow.create({ data: { userId: user.id, windowStart: at, count: 3 } });
+    const aiDay = await db.aiUsageDay.create({ data: { userId: user.id, day: at, tokens: 120, calls: 2 } });
+    const aiUsage = await db.aiUsage.create({
+      data: {
+        userId: user.id,
+        service: 'chat',
+        model: 'openai:gpt-4o-mini',
+        procedure: 'ai.chat',
+        requestId: 'q',
+        outcome: 'ok',
+        promptTokens: 100,
+        completionTokens: 20,
+        totalTokens: 120,
+        estimated: true,
+        durationMs: 5,
+        at,
+      },
+    });
 
     const reads = await Promise.all([
       db.user.findUniqueOrThrow({ where: { id: user.id } }),
@@ -322,6 +340,9 @@ describe('schema.prisma matches the migrated database', () => {
       db.documentPermission.findUniqueOrThrow({ where: { id: documentPermission.id } }),
       db.documentChunk.findUniqueOrThrow({ where: { id: chunk.id } }),
       db.auditLog.findUniqueOrThrow({ where: { id: audit.id } }),
+      db.aiRequestWindow.findUniqueOrThrow({ where: { userId: user.id } }),
+      db.aiUsageDay.findUniqueOrThrow({ where: { userId_day: { userId: user.id, day: at } } }),
+      db.aiUsage.findUniqueOrThrow({ where: { id: aiUsage.id } }),
     ]);
     const written = [
       user,
@@ -348,6 +369,9 @@ describe('schema.prisma matches the migrated database', () => {
       documentPermission,
       chunk,
       audit,
+      aiWindow,
+      aiDay,
+      aiUsage,
     ];
     reads.forEach((r, i) => expect(r).toEqual(written[i]));
     expect(notification.seq).toBeTypeOf('bigint');
