@@ -16,7 +16,7 @@ import { ActiveUsers } from '@ap/core/identity/users';
 import { connectionsHaveOwnBackends, createDb } from '@ap/db/client';
 import { openDatabase } from '@ap/db/embedded';
 import { migrate, migrationStatus } from '@ap/db/migrate';
-import { startServices } from '@ap/worker/services';
+import { startServices, type ServicesOptions } from '@ap/worker/services';
 import { createApp } from './app.ts';
 import { createMetrics } from './metrics.ts';
 import { mountWebhooks } from './webhooks.ts';
@@ -32,7 +32,10 @@ export interface RunningServer {
 /** How long shutdown waits for in-flight requests before closing their connections. */
 export const DRAIN_MS = 30_000;
 
-export async function startServer(env: Env, options: { quiet?: boolean; drainMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Env,
+  options: { quiet?: boolean; drainMs?: number; ai?: ServicesOptions['ai'] } = {},
+): Promise<RunningServer> {
   const log = pino({
     level: options.quiet ? 'silent' : env.LOG_LEVEL,
     base: { service: 'actionpoints-api' },
@@ -56,6 +59,7 @@ export async function startServer(env: Env, options: { quiet?: boolean; drainMs?
     log,
     runJobs: env.RUN_WORKER,
     allowEmbeddedBlobs: true,
+    ...(options.ai ? { ai: options.ai } : {}),
   });
 
   let localJwks;

@@ -3,6 +3,7 @@
 // as any number of users over tRPC (in-process caller and HTTP) and REST.
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'svix';
+import type { ServicesOptions } from '@ap/worker/services';
 import { parseEnv } from '@ap/config/env';
 import { createCallerFactory } from '@ap/api/trpc';
 import { appRouter } from '@ap/api/root';
@@ -55,7 +56,12 @@ export type Caller = ReturnType<typeof createCaller>;
 
 let counter = 0;
 
-export async function startHarness(envOverrides: Record<string, string> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** AI provider options (retries, circuit breakers). Default: breakers that do not open (tests of them set their own). */
+  ai?: ServicesOptions['ai'];
+}
+
+export async function startHarness(envOverrides: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const issuer = await startTestIssuer();
   const env = parseEnv({
     NODE_ENV: 'test',
@@ -66,9 +72,11 @@ export async function startHarness(envOverrides: Record<string, string> = {}): P
     AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
     CLERK_ISSUER: issuer.issuer,
     LOG_LEVEL: process.env.HARNESS_LOG ? 'error' : 'silent',
+    // The per-user AI request limit is off unless a test sets it (tests of it do).
+    AI_REQUESTS_PER_MINUTE: '0',
     ...envOverrides,
   });
-  const server = await startServer(env, { quiet: !process.env.HARNESS_LOG });
+  const server = await startServer(env, { quiet: !process.env.HARNESS_LOG, ai: options.ai ?? { breaker: { threshold: 1_000_000 } } });
   const createContext = createContextFactory(server.deps);
 
   const h: Harness = {
@@ -139,7 +147,10 @@ export async function sendClerkWebhook(
  * The API as a separate OS process (`apps/server/src/main.ts`), on the run's test
  * database, trusting the given test issuer. Resolves once it listens.
  */
-export async function startServerProcess(issuer: TestIssuer): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServerProcess(
+  issuer: TestIssuer,
+  envOverrides: Record<string, string> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -155,6 +166,8 @@ export async function startServerProcess(issuer: TestIssuer): Promise<{ url: str
       AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
       CLERK_ISSUER: issuer.issuer,
       LOG_LEVEL: 'info',
+      AI_REQUESTS_PER_MINUTE: '0',
+      ...envOverrides,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
