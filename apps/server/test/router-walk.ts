@@ -49,6 +49,7 @@ export const SAMPLES: Record<string, unknown> = {
   type: 'RELATES',
   q: 'probe',
   input: ['Security probe'],
+  messages: [{ role: 'user', content: 'Security probe' }],
 };
 
 export interface Fixture {

@@ -47,7 +47,15 @@ const NO_RESOURCE_ID = new Set([
  * Mutations taking an id that a board viewer may call, and what the viewer gets
  * when the id is the fixture's (someone else's) resource.
  */
-const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'OK'; why: string }> = {
+const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'OK' | 'CONFLICT'; why: string }> = {
+  'ai.chat': {
+    code: 'OK',
+    why: 'VIEW grounds a chat: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
+  },
+  'ai.summarize': {
+    code: 'CONFLICT',
+    why: 'VIEW summarizes: the viewer holds VIEW on the fixture document, which has no chunks yet (QUEUED), so there is nothing to summarize',
+  },
   'vectorDocuments.search': {
     code: 'OK',
     why: 'VIEW searches: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
@@ -157,7 +165,7 @@ describe.each(procedures)('$name', ({ name, def }) => {
       const req = restRequest(def, input);
       const res = await h.rest(req.method, req.path, { token: fx.viewer.token, body: req.body });
       expect(res.status, `REST ${req.method} ${req.path} → ${JSON.stringify(res.body).slice(0, 200)}`).toBe(
-        expected === 'FORBIDDEN' ? 403 : expected === 'OK' ? 200 : 404,
+        expected === 'FORBIDDEN' ? 403 : expected === 'OK' ? 200 : expected === 'CONFLICT' ? 409 : 404,
       );
     });
   }

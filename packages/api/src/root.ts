@@ -15,6 +15,7 @@ import { columnsRouter } from './routers/columns/router.ts';
 import { actionPointsRouter } from './routers/action-points/router.ts';
 import { embeddingsRouter } from './routers/embeddings/router.ts';
 import { vectorDocumentsRouter } from './routers/vector-documents/router.ts';
+import { aiRouter } from './routers/ai/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
@@ -36,6 +37,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   embeddings: embeddingsRouter,
   vectorDocuments: vectorDocumentsRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

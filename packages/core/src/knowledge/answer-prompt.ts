@@ -60,7 +60,8 @@ export const ANSWER_SYSTEM_PROMPT = [
   'If the sources do not answer the question, reply with an empty "sentences" list.',
 ].join('\n');
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Escapes prompt data so that nothing in it can close or open a block (& < >). */
+export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string) =>
   escapeText(s)
     .replace(/"/g, '&quot;')
