@@ -128,17 +128,44 @@ export function groupSections<T extends { text: string; headings: string[] }>(
   return packed;
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * `fn` over `items`, `limit` at a time. The first failure stops the rest: no item
+ * starts after it and the signal given to `fn` aborts those running, so a failed
+ * summary leaves no call going on in the background.
+ */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, signal: AbortSignal) => Promise<R>,
+  outer?: AbortSignal,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(outer!.reason);
+  if (outer?.aborted) onAbort();
+  outer?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
+  const failures: unknown[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length && !stop.signal.aborted) {
+          const i = next++;
+          try {
+            out[i] = await fn(items[i]!, stop.signal);
+          } catch (err) {
+            failures.push(err);
+            stop.abort(err);
+            return;
+          }
+        }
+      }),
+    );
+  } finally {
+    outer?.removeEventListener('abort', onAbort);
+  }
+  if (failures.length) throw failures[0];
+  if (stop.signal.aborted) throw stop.signal.reason;
   return out;
 }
 
@@ -153,7 +180,12 @@ async function modelSummary(
   chunks: readonly RetrievedChunk[],
   opts: { signal?: AbortSignal; links: LinkPolicy },
 ): Promise<Summary> {
-  const call = async (sources: readonly RetrievedChunk[], task: string, citeAs?: ReadonlyMap<string, RetrievedChunk>): Promise<Answer> => {
+  const call = async (
+    sources: readonly RetrievedChunk[],
+    task: string,
+    signal: AbortSignal | undefined,
+    citeAs?: ReadonlyMap<string, RetrievedChunk>,
+  ): Promise<Answer> => {
     const prompt = buildAnswerPrompt(task, sources);
     const reply = await chat.completeJson(
       [{ role: 'system', content: SUMMARY_SYSTEM_PROMPT }, ...prompt.messages.slice(1)],
@@ -161,20 +193,25 @@ async function modelSummary(
       {
         temperature: 0,
         maxTokens: SUMMARY_MAX_TOKENS,
-        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(signal ? { signal } : {}),
       },
     );
     return validateModelAnswer(reply.value, citeAs ?? prompt.sources, reply.model, opts.links);
   };
   const groups = groupSections(chunks);
   if (groups.length === 1) {
-    const answer = await call(chunks, TASK(8, 'the sources'));
+    const answer = await call(chunks, TASK(8, 'the sources'), opts.signal);
     // A reply with no sentence that cites what it read is no summary: say what the text says instead.
     return answer.citations.length
       ? { summary: answer.answer, citations: answer.citations, model: answer.model }
       : extractiveSummary(chunks, opts.links);
   }
-  const sections = await mapLimit(groups, SUMMARY_CONCURRENCY, (group) => call(group, TASK(4, 'this section of the document')));
+  const sections = await mapLimit(
+    groups,
+    SUMMARY_CONCURRENCY,
+    (group, signal) => call(group, TASK(4, 'this section of the document'), signal),
+    opts.signal,
+  );
   // The overall summary reads the section summaries; each cites its section by the
   // chunk its summary cited most (the section's first chunk when it cited none).
   const kept = sections.map((s, i) => ({ s, group: groups[i]! })).filter(({ s }) => s.citations.length);
@@ -189,7 +226,7 @@ async function modelSummary(
     pseudo.push({ ...representative, text: stripMarkers(s.answer) });
     citeAs.set(`S${i + 1}`, representative);
   });
-  const overall = await call(pseudo, TASK(10, 'the document from these summaries of its sections'), citeAs);
+  const overall = await call(pseudo, TASK(10, 'the document from these summaries of its sections'), opts.signal, citeAs);
   if (overall.citations.length) return { summary: overall.answer, citations: overall.citations, model: overall.model };
   return mergeSummaries(kept.map((k) => k.s));
 }
