@@ -61,7 +61,7 @@ describe('circuit breakers of the hosted services', () => {
   it('half-opens after its period: a failing trial opens it again, a good one closes it', async () => {
     const ai = createAiProviders(openAiConfig(fake), {
       retry: { ...FAST_RETRY, maxRetries: 0 },
-      breaker: { threshold: 2, halfOpenAfterMs: 150 },
+      breaker: { threshold: 2, halfOpenAfterMs: 1_000 },
     });
     fake.failNext(3, { status: 503 }, 'embeddings');
     await failure(ai.embedder.embed(['a']));
