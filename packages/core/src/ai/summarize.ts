@@ -74,9 +74,8 @@ export function chunksToRead<T extends { text: string; headings: string[] }>(
   chunks: readonly T[],
   maxChars = MAX_SUMMARY_SOURCE_CHARS,
 ): T[] {
-  const total = chunks.reduce((n, c) => n + c.text.length, 0);
-  if (total <= maxChars) return [...chunks];
-  const sections = groupSections(chunks, Number.POSITIVE_INFINITY);
+  if (charsOf(chunks) <= maxChars) return [...chunks];
+  const sections = sectionsOf(chunks);
   const taken = new Set<T>();
   let used = 0;
   for (let round = 0; ; round++) {
@@ -95,35 +94,47 @@ export function chunksToRead<T extends { text: string; headings: string[] }>(
 }
 
 const sectionKey = (headings: readonly string[]) => headings.slice(0, 2).join('\u0000');
+const charsOf = (chunks: readonly { text: string }[]) => chunks.reduce((n, c) => n + c.text.length, 0);
 
-/** Consecutive chunks of one section (their first two headings), each group at most `maxChars` (a chunk alone may be more). */
+/** Runs of consecutive chunks under the same section (their first two headings). */
+export function sectionsOf<T extends { headings: string[] }>(chunks: readonly T[]): T[][] {
+  const sections: T[][] = [];
+  let key: string | null = null;
+  for (const c of chunks) {
+    const k = sectionKey(c.headings);
+    if (k !== key || !sections.length) sections.push([]);
+    sections.at(-1)!.push(c);
+    key = k;
+  }
+  return sections;
+}
+
+/**
+ * The groups a long document is summarized in: its sections, a section longer than
+ * `maxChars` cut at chunk boundaries, small neighbouring sections sharing a group
+ * up to `maxChars` (a chunk alone may be more).
+ */
 export function groupSections<T extends { text: string; headings: string[] }>(
   chunks: readonly T[],
   maxChars = SUMMARY_SECTION_CHARS,
 ): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  let key: string | null = null;
-  for (const c of chunks) {
-    const k = sectionKey(c.headings);
-    if (current.length && (k !== key || size + c.text.length > maxChars)) {
-      groups.push(current);
-      current = [];
-      size = 0;
+  const pieces: T[][] = [];
+  for (const section of sectionsOf(chunks)) {
+    let current: T[] = [];
+    for (const c of section) {
+      if (current.length && charsOf(current) + c.text.length > maxChars) {
+        pieces.push(current);
+        current = [];
+      }
+      current.push(c);
     }
-    current.push(c);
-    size += c.text.length;
-    key = k;
+    if (current.length) pieces.push(current);
   }
-  if (current.length) groups.push(current);
-  // Small neighbouring sections share a call.
   const packed: T[][] = [];
-  for (const g of groups) {
+  for (const piece of pieces) {
     const prev = packed.at(-1);
-    const chars = (x: T[]) => x.reduce((n, c) => n + c.text.length, 0);
-    if (prev && chars(prev) + chars(g) <= maxChars) prev.push(...g);
-    else packed.push([...g]);
+    if (prev && charsOf(prev) + charsOf(piece) <= maxChars) prev.push(...piece);
+    else packed.push([...piece]);
   }
   return packed;
 }
