@@ -367,15 +367,15 @@ describe('with a chat model (the real SDK against the fake OpenAI)', () => {
     const doc = await readyHere(dave, 'Dave', '# Vault\n\nThe garage vault holds the winter tyres.');
     fake.replies.push({ content: JSON.stringify({ sentences: [{ text: 'Winter tyres.', sources: ['S1'] }] }) });
     await h.caller(dave.token).ai.chat({ messages: [user('What does the garage vault hold?')], documentIds: [doc] });
-    const rows = await h.server.deps.db.aiUsage.findMany({ where: { userId: dave.id }, orderBy: { id: 'asc' } });
+    const rows = await h.server.deps.db.aiUsage.findMany({ where: { userId: dave.id }, orderBy: { service: 'desc' } });
     expect(rows.map((r) => [r.service, r.model, r.procedure, r.outcome])).toEqual([
       ['embeddings', 'openai:text-embedding-3-small', 'ai.chat', 'ok'],
       ['chat', 'openai:gpt-4o-mini', 'ai.chat', 'ok'],
     ]);
-    const chatRow = rows[1]!;
+    const chatRow = rows.find((r) => r.service === 'chat')!;
     expect(chatRow.promptTokens).toBeGreaterThan(10);
     expect(chatRow.totalTokens).toBe(chatRow.promptTokens + chatRow.completionTokens);
-    expect(rows[0]!.totalTokens).toBeGreaterThan(0);
+    expect(rows.find((r) => r.service === 'embeddings')!.totalTokens).toBeGreaterThan(0);
     const day = await h.server.deps.db.aiUsageDay.findFirstOrThrow({ where: { userId: dave.id } });
     expect(day.tokens).toBe(rows.reduce((n, r) => n + r.totalTokens, 0));
   });

@@ -96,7 +96,7 @@ export async function chat(
 ): Promise<ChatReply> {
   const { messages } = input;
   const last = messages.at(-1);
-  if (!last || last.role !== 'user')
+  if (last?.role !== 'user')
     throw badRequest('The last message must be the user’s', [{ path: 'messages', message: 'must end with a user message' }]);
   const signal = opts.signal;
   const links = opts.links ?? {};

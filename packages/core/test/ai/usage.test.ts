@@ -60,11 +60,16 @@ describe('AiMeter', () => {
     await e.embed(['a', 'b']);
     await meter.settled();
     const rows = await testDb().aiUsage.findMany({ where: { userId }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => [r.service, r.model, r.totalTokens, r.estimated, r.procedure, r.requestId, r.outcome])).toEqual([
-      ['chat', 'fake:chat', 11, false, 'test.proc', 'req-1', 'ok'],
-      ['chat', 'fake:chat', estimateTokens('x'.repeat(40)) + estimateTokens('abcdefghijklmnop'), true, 'test.proc', 'req-1', 'ok'],
-      ['embeddings', 'fake:embed', 6, false, 'test.proc', 'req-1', 'ok'],
-    ]);
+    // Records are written as the calls end, not waited for one by one: their order is not the calls'.
+    const seen = rows.map((r) => [r.service, r.model, r.totalTokens, r.estimated, r.procedure, r.requestId, r.outcome]);
+    expect(seen).toHaveLength(3);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['chat', 'fake:chat', 11, false, 'test.proc', 'req-1', 'ok'],
+        ['chat', 'fake:chat', estimateTokens('x'.repeat(40)) + estimateTokens('abcdefghijklmnop'), true, 'test.proc', 'req-1', 'ok'],
+        ['embeddings', 'fake:embed', 6, false, 'test.proc', 'req-1', 'ok'],
+      ]),
+    );
     expect(meter.tokensToday).toBe(11 + 14 + 6);
   });
 
