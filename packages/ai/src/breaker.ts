@@ -162,8 +162,8 @@ export function guardPort<T extends object>(
   const streams = new Set<PropertyKey>(methods.streams ?? []);
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(port, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
+    get(target, key) {
+      const value = Reflect.get(target, key);
       if (typeof value !== 'function' || (!calls.has(key) && !streams.has(key))) {
         return typeof value === 'function' ? value.bind(target) : value;
       }

@@ -107,9 +107,9 @@ function chatUsage(usage: ChatUsage | undefined, messages: ChatMessage[], reply:
 /** The port with some methods replaced; every other property (model, dimensions, close, …) is the port's own. */
 function overriding<T extends object>(port: T, overrides: Partial<T>): T {
   return new Proxy(port, {
-    get(target, key, receiver) {
+    get(target, key) {
       if (Object.hasOwn(overrides, key)) return overrides[key as keyof T];
-      const value = Reflect.get(target, key, receiver);
+      const value = Reflect.get(target, key);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
