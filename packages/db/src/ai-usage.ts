@@ -6,7 +6,8 @@
  */
 import type { DbTx } from './client.ts';
 
-const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
+/** The statement's time in UTC, to the millisecond the columns keep (so a stored time is never later than it). */
+const UTC_NOW = `date_trunc('milliseconds', now() AT TIME ZONE 'UTC')`;
 
 export interface RequestCount {
   /** Requests in the current window, this one included. */
@@ -32,7 +33,7 @@ export async function countAiRequest(db: DbTx, userId: string, windowSeconds: nu
     windowSeconds,
   );
   const row = rows[0]!;
-  return { count: Number(row.count), resetMs: Math.max(0, Number(row.resetMs)) };
+  return { count: Number(row.count), resetMs: Math.min(windowSeconds * 1000, Math.max(0, Number(row.resetMs))) };
 }
 
 export interface DayTokens {

@@ -223,8 +223,8 @@ async function modelSummary(
     (group, signal) => call(group, TASK(4, 'this section of the document'), signal),
     opts.signal,
   );
-  // The overall summary reads the section summaries; each cites its section by the
-  // chunk its summary cited most (the section's first chunk when it cited none).
+  // The overall summary reads the section summaries (those that cite anything); each
+  // stands for its section by the chunk its summary cited most.
   const kept = sections.map((s, i) => ({ s, group: groups[i]! })).filter(({ s }) => s.citations.length);
   if (!kept.length) return extractiveSummary(chunks, opts.links);
   const pseudo: RetrievedChunk[] = [];
@@ -233,7 +233,7 @@ async function modelSummary(
     const counts = new Map<string, number>();
     for (const c of s.citations) counts.set(c.chunkId, (counts.get(c.chunkId) ?? 0) + 1);
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const representative = group.find((c) => c.chunkId === best) ?? group[0]!;
+    const representative = group.find((c) => c.chunkId === best)!;
     pseudo.push({ ...representative, text: stripMarkers(s.answer) });
     citeAs.set(`S${i + 1}`, representative);
   });
