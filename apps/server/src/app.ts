@@ -11,7 +11,7 @@ import { appRouter } from '@ap/api/root';
 import { createContextFactory, type Deps } from '@ap/api/context';
 import { openApiDocument } from '@ap/api/openapi';
 import { handleRest, restRouteLabel } from '@ap/api/rest';
-import { toAppError } from '@ap/api/trpc';
+import { errorHeaders, toAppError } from '@ap/api/trpc';
 import { ERROR_CODES, RETRY_AFTER_SECONDS } from '@ap/core/shared/errors';
 import type { Metrics } from './metrics.ts';
 import { scalarScript } from './docs.ts';
@@ -222,14 +222,18 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
       endpoint: '/trpc',
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
-      // A database or AI service outage answers 503: tell the client when to retry.
-      responseMeta: ({ errors }) => {
-        const waits = errors.map(toAppError).filter((e) => e.code === 'SERVICE_UNAVAILABLE');
-        if (!waits.length) return {};
-        const seconds = Math.max(
-          ...waits.map((e) => (typeof e.details?.retryAfter === 'number' ? e.details.retryAfter : RETRY_AFTER_SECONDS)),
-        );
-        return { headers: { 'Retry-After': String(seconds) } };
+      // A database or AI service outage (503) or a limit (429) tells the client when to retry;
+      // an AI procedure tells where its caller stands (RateLimit-*).
+      responseMeta: ({ ctx, errors }) => {
+        const headers: Record<string, string> = { ...ctx?.responseHeaders };
+        let wait = 0;
+        for (const app of errors.map(toAppError)) {
+          const h = errorHeaders(app);
+          if (h['Retry-After']) wait = Math.max(wait, Number(h['Retry-After']));
+          Object.assign(headers, h);
+        }
+        if (wait) headers['Retry-After'] = String(wait);
+        return Object.keys(headers).length ? { headers } : {};
       },
       createContext: (o, c) => createContext({ req: o.req, requestId: c.get('requestId') }),
     }),

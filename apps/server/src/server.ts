@@ -16,7 +16,7 @@ import { ActiveUsers } from '@ap/core/identity/users';
 import { connectionsHaveOwnBackends, createDb } from '@ap/db/client';
 import { openDatabase } from '@ap/db/embedded';
 import { migrate, migrationStatus } from '@ap/db/migrate';
-import { startServices } from '@ap/worker/services';
+import { startServices, type ServicesOptions } from '@ap/worker/services';
 import { createApp } from './app.ts';
 import { createMetrics } from './metrics.ts';
 import { mountWebhooks } from './webhooks.ts';
@@ -69,6 +69,8 @@ export interface ServerOptions {
   drainMs?: number;
   /** The database pool: its size (default 10, 4 embedded) and how long a query waits for a connection (default 10 s) before failing with 503. */
   pool?: { max?: number; acquireTimeoutMs?: number };
+  /** AI provider options (retries, circuit breakers). */
+  ai?: ServicesOptions['ai'];
 }
 
 export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
@@ -106,6 +108,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     log,
     runJobs: env.RUN_WORKER,
     allowEmbeddedBlobs: true,
+    ...(options.ai ? { ai: options.ai } : {}),
   });
 
   let localJwks;

@@ -55,7 +55,10 @@ export type Caller = ReturnType<typeof createCaller>;
 
 let counter = 0;
 
-export async function startHarness(envOverrides: Record<string, string> = {}, serverOptions: ServerOptions = {}): Promise<Harness> {
+/** Server options; `ai` defaults to breakers that do not open (tests of them set their own). */
+export type HarnessOptions = ServerOptions;
+
+export async function startHarness(envOverrides: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const issuer = await startTestIssuer();
   const env = parseEnv({
     NODE_ENV: 'test',
@@ -66,9 +69,15 @@ export async function startHarness(envOverrides: Record<string, string> = {}, se
     AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
     CLERK_ISSUER: issuer.issuer,
     LOG_LEVEL: process.env.HARNESS_LOG ? 'error' : 'silent',
+    // The per-user AI request limit is off unless a test sets it (tests of it do).
+    AI_REQUESTS_PER_MINUTE: '0',
     ...envOverrides,
   });
-  const server = await startServer(env, { quiet: !process.env.HARNESS_LOG, ...serverOptions });
+  const server = await startServer(env, {
+    quiet: !process.env.HARNESS_LOG,
+    ...options,
+    ai: options.ai ?? { breaker: { threshold: 1_000_000 } },
+  });
   const createContext = createContextFactory(server.deps);
 
   const h: Harness = {
@@ -139,7 +148,10 @@ export async function sendClerkWebhook(
  * The API as a separate OS process (`apps/server/src/main.ts`), on the run's test
  * database, trusting the given test issuer. Resolves once it listens.
  */
-export async function startServerProcess(issuer: TestIssuer): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServerProcess(
+  issuer: TestIssuer,
+  envOverrides: Record<string, string> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -155,6 +167,8 @@ export async function startServerProcess(issuer: TestIssuer): Promise<{ url: str
       AZURE_STORAGE_CONNECTION_STRING: testBlobConnectionString(),
       CLERK_ISSUER: issuer.issuer,
       LOG_LEVEL: 'info',
+      AI_REQUESTS_PER_MINUTE: '0',
+      ...envOverrides,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

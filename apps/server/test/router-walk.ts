@@ -62,6 +62,7 @@ export const SAMPLES: Record<string, unknown> = {
   // A rule: the simplest trigger and one action that names no id.
   trigger: { type: 'ACTION_POINT_CREATED' },
   actions: [{ type: 'COMMENT', body: 'Security probe' }],
+  messages: [{ role: 'user', content: 'Security probe' }],
 };
 
 export interface Fixture {

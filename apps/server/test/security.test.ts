@@ -53,6 +53,14 @@ const NO_RESOURCE_ID = new Set([
  * when the id is the fixture's (someone else's) resource.
  */
 const VIEWER_MAY_ACT: Record<string, { code: 'NOT_FOUND' | 'CONFLICT' | 'OK'; why: string }> = {
+  'ai.chat': {
+    code: 'OK',
+    why: 'VIEW grounds a chat: the viewer holds VIEW on the fixture document (a POST that reads, it changes nothing but the audit log)',
+  },
+  'ai.summarize': {
+    code: 'CONFLICT',
+    why: 'VIEW summarizes: the viewer holds VIEW on the fixture document, which has no chunks yet (QUEUED), so there is nothing to summarize',
+  },
   'bot.suggest': {
     code: 'CONFLICT',
     why: 'VIEW on the document and the board is enough to ask the bot; the fixture document was never processed (QUEUED), so it has no text to read yet',

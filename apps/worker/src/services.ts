@@ -1,7 +1,7 @@
 // The composition of core's services outside HTTP: blob store, AI providers and
 // job queue (working core's job registry when asked). The worker runs it alone;
 // the server runs it beside its HTTP listener.
-import { createAiProviders } from '@ap/ai/providers';
+import { createAiProviders, type AiProviderOptions } from '@ap/ai/providers';
 import { type Env, webhookAllowPrivateTargets } from '@ap/config/env';
 import { jobDefinitions, jobRegistrations, jobSchedules } from '@ap/core/jobs/registry';
 import { systemClock } from '@ap/core/ports/clock';
@@ -26,6 +26,8 @@ export interface ServicesOptions {
   runJobs: boolean;
   /** Start the embedded Azurite when no storage account is configured (the server's embedded mode). */
   allowEmbeddedBlobs: boolean;
+  /** Options of the AI providers (retries, circuit breakers), for tests. */
+  ai?: AiProviderOptions;
 }
 
 export class ServicesConfigError extends Error {
@@ -43,7 +45,16 @@ export async function startServices(env: Env, o: ServicesOptions): Promise<Servi
   try {
     const ready = await blobs.ensureReady();
     o.log.info({ mode: blobs.mode, container: env.AZURE_STORAGE_CONTAINER, cors: ready.cors }, 'blob storage ready');
-    ai = createAiProviders(env);
+    ai = createAiProviders(env, {
+      ...o.ai,
+      breaker: {
+        ...o.ai?.breaker,
+        onStateChange: (e) => {
+          o.log[e.state === 'closed' ? 'info' : 'warn'](e, `AI ${e.service} circuit ${e.state}`);
+          o.ai?.breaker?.onStateChange?.(e);
+        },
+      },
+    });
     o.log.info(
       {
         provider: ai.provider,

@@ -9,9 +9,19 @@ export type AiService = 'embeddings' | 'chat' | 'vision' | 'document-intelligenc
  * - `refused`: the provider declined to answer (content filter, refusal);
  * - `rejected`: the provider refused the request itself (400/422);
  * - `misconfigured`: wrong key, deployment or model (401/403/404);
- * - `invalid_response`: an answer that does not fit what was asked for.
+ * - `invalid_response`: an answer that does not fit what was asked for;
+ * - `circuit_open`: recent calls kept failing, so this process sends none for a
+ *   while (breaker.ts); `retryAfterSeconds` is the time until it tries again.
  */
-export type AiFailureReason = 'timeout' | 'rate_limited' | 'unavailable' | 'refused' | 'rejected' | 'misconfigured' | 'invalid_response';
+export type AiFailureReason =
+  | 'timeout'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'refused'
+  | 'rejected'
+  | 'misconfigured'
+  | 'invalid_response'
+  | 'circuit_open';
 
 const DEFAULT_RETRY_AFTER_SECONDS: Record<AiFailureReason, number> = {
   timeout: 10,
@@ -21,6 +31,7 @@ const DEFAULT_RETRY_AFTER_SECONDS: Record<AiFailureReason, number> = {
   rejected: 60,
   misconfigured: 300,
   invalid_response: 30,
+  circuit_open: 30,
 };
 
 /**

@@ -7,8 +7,12 @@
 // AZURE_DOCUMENT_INTELLIGENCE_* are set, else the local extractors (createExtractor).
 // Image analysis is Azure AI Vision when AZURE_VISION_* are set, else local OCR.
 // The local extractors and the local image analysis share one OCR worker.
+// Every hosted service sits behind a circuit breaker of its own (breaker.ts); the
+// local fallbacks do not.
 import type { Env } from '@ap/config/env';
+import { AiCircuitBreaker, guardChatModel, guardEmbedder, guardExtractor, guardVisionModel, type BreakerOptions } from './breaker.ts';
 import type { AiCallEvent, RetryPolicy } from './call-policy.ts';
+import type { AiService } from './errors.ts';
 import { createExtractor, type ClosableExtractor, type ExtractorFactoryOptions } from './extraction/create-extractor.ts';
 import { TesseractOcr, type Ocr } from './extraction/ocr.ts';
 import { LocalHashingEmbedder } from './local-embedder.ts';
@@ -52,6 +56,8 @@ export interface AiProviderOptions {
   fetch?: typeof fetch;
   /** Options of the extractor (OCR, Document Intelligence timeouts). */
   extraction?: ExtractorFactoryOptions;
+  /** The circuit breakers of the hosted services (default: 5 consecutive failures open one for 30 s). */
+  breaker?: BreakerOptions;
 }
 
 export interface AiProviders {
@@ -66,6 +72,8 @@ export interface AiProviders {
   vision: VisionModel;
   /** Stops the OCR worker, if one was started: call it at shutdown. */
   close(): Promise<void>;
+  /** The breaker of each hosted service in use (none for local fallbacks). */
+  breakers: Partial<Record<AiService, AiCircuitBreaker>>;
 }
 
 /** Azure AI Vision when AZURE_VISION_ENDPOINT and _KEY are set, else the local analysis with `ocr`. */
@@ -89,8 +97,15 @@ export function createAiProviders(config: AiConfig, options: AiProviderOptions =
   const connection = createOpenAiConnection(config, options.fetch ? { fetch: options.fetch } : {});
   // One OCR worker (started on first use) for extraction and image analysis.
   const ocr = options.extraction?.local?.ocr ?? new TesseractOcr();
-  const extractor = createExtractor(config, { ...options.extraction, local: { ...options.extraction?.local, ocr } });
-  const vision = createVisionModel(config, ocr, options);
+  const breakers: AiProviders['breakers'] = {};
+  const breaker = (service: AiService, provider: string) => (breakers[service] = new AiCircuitBreaker(service, provider, options.breaker));
+  const extractor = createExtractor(config, {
+    ...options.extraction,
+    local: { ...options.extraction?.local, ocr },
+    guardRemote: (remote) => guardExtractor(remote, breaker('document-intelligence', 'azure-document-intelligence')),
+  });
+  const analysis = createVisionModel(config, ocr, options);
+  const vision = analysis instanceof LocalVisionModel ? analysis : guardVisionModel(analysis, breaker('vision', 'azure-vision'));
   const close = () => extractor.close();
   if (!connection) {
     return {
@@ -100,6 +115,7 @@ export function createAiProviders(config: AiConfig, options: AiProviderOptions =
       extractor,
       vision,
       close,
+      breakers,
     };
   }
   const shared = {
@@ -110,15 +126,20 @@ export function createAiProviders(config: AiConfig, options: AiProviderOptions =
     ...(options.onCall ? { onCall: options.onCall } : {}),
   };
   const embedder: Embedder = connection.embeddingModel
-    ? new OpenAiEmbedder({
-        ...shared,
-        model: connection.embeddingModel,
-        dimensions: config.EMBEDDING_DIMENSIONS,
-        ...(options.embeddingBatchSize ? { batchSize: options.embeddingBatchSize } : {}),
-        ...(options.embeddingConcurrency ? { concurrency: options.embeddingConcurrency } : {}),
-        ...(options.embeddingEncoding ? { encodingFormat: options.embeddingEncoding } : {}),
-      })
+    ? guardEmbedder(
+        new OpenAiEmbedder({
+          ...shared,
+          model: connection.embeddingModel,
+          dimensions: config.EMBEDDING_DIMENSIONS,
+          ...(options.embeddingBatchSize ? { batchSize: options.embeddingBatchSize } : {}),
+          ...(options.embeddingConcurrency ? { concurrency: options.embeddingConcurrency } : {}),
+          ...(options.embeddingEncoding ? { encodingFormat: options.embeddingEncoding } : {}),
+        }),
+        breaker('embeddings', connection.provider),
+      )
     : new LocalHashingEmbedder({ dimensions: config.EMBEDDING_DIMENSIONS });
-  const chat = connection.chatModel ? new OpenAiChatModel({ ...shared, model: connection.chatModel }) : null;
-  return { provider: connection.provider, embedder, chat, extractor, vision, close };
+  const chat = connection.chatModel
+    ? guardChatModel(new OpenAiChatModel({ ...shared, model: connection.chatModel }), breaker('chat', connection.provider))
+    : null;
+  return { provider: connection.provider, embedder, chat, extractor, vision, close, breakers };
 }

@@ -89,6 +89,10 @@ export function renderApiReference(): string {
     'An unknown REST path is a 404, a known path with another method a 405 (with `Allow`); a database outage is a',
     '503 with `Retry-After`. REST creates answer 201.',
     '',
+    'AI procedures (those whose errors list `TOO_MANY_REQUESTS`) answer with `RateLimit-Limit`, `RateLimit-Remaining`',
+    'and `RateLimit-Reset` while `AI_REQUESTS_PER_MINUTE` is not 0; over it, or with the daily token budget spent, a 429 with',
+    '`Retry-After`. An AI service that is down, slow or refusing, or whose circuit is open, is a 503 with `Retry-After`.',
+    '',
     '## Procedures (tRPC name → REST)',
   ];
   const placed = new Set<string>();

@@ -21,6 +21,8 @@ export type Context = {
   idempotencyKey?: string | null;
   requestId?: string;
   log?: Logger;
+  /** Headers the transport adds to the response (the `RateLimit-*` of an AI procedure). */
+  responseHeaders?: Record<string, string>;
 };
 
 export function createContextFactory(deps: Deps) {
@@ -33,6 +35,7 @@ export function createContextFactory(deps: Deps) {
       requestId,
       // Every log line of a request carries its id.
       log: requestId && deps.log?.child ? deps.log.child({ requestId }) : deps.log,
+      responseHeaders: {},
     };
   };
 }

@@ -2,6 +2,7 @@ import { generateOpenApiDocument } from 'trpc-to-openapi';
 import { ERROR_CODES, type ErrorCode } from '@ap/core/shared/errors';
 import { REST_ROUTES, type RestRoute } from './rest.ts';
 import { appRouter } from './root.ts';
+import { isAiProcedure } from './trpc.ts';
 
 type Json = Record<string, unknown>;
 type Operation = { responses?: Record<string, Json>; parameters?: ({ name: string } & Json)[]; requestBody?: Json; [k: string]: unknown };
@@ -14,6 +15,8 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   CONFLICT: 'A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry',
   PAYLOAD_TOO_LARGE: 'The body, or a stored file it names, exceeds the size limit',
   UNSUPPORTED_MEDIA_TYPE: 'The body is not application/json, or a stored file it names is of a type the operation does not read',
+  TOO_MANY_REQUESTS:
+    'Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header',
   INTERNAL_SERVER_ERROR: 'Internal server error',
   SERVICE_UNAVAILABLE: 'The database or an AI service is unavailable: retry after the `Retry-After` header',
 };
@@ -27,6 +30,20 @@ const IDEMPOTENCY_KEY_PARAMETER = {
     'Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409',
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 };
+
+const integerHeader = (description: string) => ({ description, schema: { type: 'integer' } });
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': integerHeader('The limit: requests per minute (or tokens per day, when the budget refused the request)'),
+  'RateLimit-Remaining': integerHeader('What is left of it'),
+  'RateLimit-Reset': integerHeader('Seconds until it resets'),
+};
+
+function errorResponseHeaders(code: ErrorCode): Json | undefined {
+  const retryAfter = { 'Retry-After': integerHeader('Seconds to wait before retrying') };
+  if (code === 'SERVICE_UNAVAILABLE') return retryAfter;
+  if (code === 'TOO_MANY_REQUESTS') return { ...retryAfter, ...RATE_LIMIT_HEADERS };
+  return undefined;
+}
 
 const errorSchemaName = (code: ErrorCode) => `Error.${code}`;
 
@@ -64,8 +81,9 @@ function errorSchema(code: ErrorCode): Json {
   };
 }
 
-const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string; inputs: unknown[] } }> } })._def
-  .procedures;
+const PROCEDURES = (
+  appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string; inputs: unknown[]; middlewares: unknown[] } }> } }
+)._def.procedures;
 
 const takesIds = (op: Operation) => {
   const names = [
@@ -88,6 +106,7 @@ export function errorCodesOf(route: RestRoute, op: Operation): ErrorCode[] {
   // Stale versions, duplicates, placement races and deadlocks of concurrent changes.
   if (def.type === 'mutation') codes.push('CONFLICT');
   if (route.from === 'body') codes.push('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
+  if (isAiProcedure(def)) codes.push('TOO_MANY_REQUESTS');
   codes.push('INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE');
   return codes;
 }
@@ -118,11 +137,10 @@ export function openApiDocument(opts: { baseUrl: string; version: string }) {
     if (success) responses[route.creates ? '201' : '200'] = route.creates ? { ...success, description: 'Created' } : success;
     for (const code of errorCodesOf(route, op)) {
       used.add(code);
+      const headers = errorResponseHeaders(code);
       responses[String(ERROR_CODES[code])] = {
         description: ERROR_DESCRIPTIONS[code] ?? code,
-        ...(code === 'SERVICE_UNAVAILABLE'
-          ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } } }
-          : {}),
+        ...(headers ? { headers } : {}),
         content: { 'application/json': { schema: { $ref: `#/components/schemas/${errorSchemaName(code)}` } } },
       };
     }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { AppError, type FieldIssue } from '@ap/core/shared/errors';
 import type { Context } from './context.ts';
 import { appRouter } from './root.ts';
-import { createCallerFactory, toAppError } from './trpc.ts';
+import { createCallerFactory, errorHeaders, toAppError } from './trpc.ts';
 
 type FieldKind = 'boolean' | 'integer' | 'number' | 'array';
 
@@ -207,7 +207,7 @@ export function restErrorBody(app: AppError, o: { path?: string; requestId?: str
 
 function errorResponse(app: AppError, o: { path?: string; requestId?: string; production: boolean; headers?: Record<string, string> }) {
   const headers = new Headers(o.headers);
-  if (app.code === 'SERVICE_UNAVAILABLE') headers.set('Retry-After', String(app.details?.retryAfter ?? 5));
+  for (const [name, value] of Object.entries(errorHeaders(app))) headers.set(name, value);
   return Response.json(restErrorBody(app, o), { status: app.status, headers });
 }
 
@@ -236,11 +236,17 @@ export async function handleRest(req: Request, endpoint: `/${string}`, createCon
     let fn: unknown = createCaller(ctx);
     for (const part of route.name.split('.')) fn = (fn as Record<string, unknown>)[part];
     const data = await (fn as (i: unknown) => Promise<unknown>)(input);
-    if (data === undefined) return new Response(null, { status: 204 });
-    return Response.json(data, { status: route.creates ? 201 : 200 });
+    const headers = ctx.responseHeaders ?? {};
+    if (data === undefined) return new Response(null, { status: 204, headers });
+    return Response.json(data, { status: route.creates ? 201 : 200, headers });
   } catch (err) {
     const app = err instanceof TRPCError || !(err instanceof AppError) ? toAppError(err) : err;
     if (app.status >= 500 && !(err instanceof TRPCError)) ctx.log?.error({ err, path: route.name }, 'REST request failed');
-    return errorResponse(app, { path: route.name, requestId, production });
+    return errorResponse(app, {
+      path: route.name,
+      requestId,
+      production,
+      ...(ctx.responseHeaders ? { headers: ctx.responseHeaders } : {}),
+    });
   }
 }

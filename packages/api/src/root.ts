@@ -19,6 +19,7 @@ import { botRouter } from './routers/bot/router.ts';
 import { aiVisionRouter } from './routers/ai-vision/router.ts';
 import { documentIntelligenceRouter } from './routers/document-intelligence/router.ts';
 import { workflowsRouter } from './routers/workflows/router.ts';
+import { aiRouter } from './routers/ai/router.ts';
 
 // Keep routers eager (no lazy()): the OpenAPI generator walks them.
 export const appRouter = router({
@@ -44,6 +45,7 @@ export const appRouter = router({
   aiVision: aiVisionRouter,
   documentIntelligence: documentIntelligenceRouter,
   workflows: workflowsRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,8 @@ import { nodeEnv } from '@ap/config/env';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { type z, ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
-import { AppError, fromDatabaseError, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
+import { admitAiRequest, AiMeter, type RateLimitInfo } from '@ap/core/ai/usage';
+import { AppError, fromDatabaseError, RETRY_AFTER_SECONDS, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
 import { ensureUser } from '@ap/core/identity/users';
 import type { Deps as CoreDeps } from '@ap/core/ports/deps';
 import { asUser, type ServiceContext } from '@ap/core/shared/context';
@@ -189,9 +190,68 @@ export type AuthedArgs<I extends z.ZodType | undefined = undefined> = {
   signal?: AbortSignal;
 };
 
+/** The `RateLimit-*` response headers of a limit. */
+export function rateLimitHeaders(rl: RateLimitInfo): Record<string, string> {
+  return { 'RateLimit-Limit': String(rl.limit), 'RateLimit-Remaining': String(rl.remaining), 'RateLimit-Reset': String(rl.reset) };
+}
+
+const isRateLimit = (v: unknown): v is RateLimitInfo =>
+  !!v && typeof v === 'object' && ['limit', 'remaining', 'reset'].every((k) => typeof (v as Record<string, unknown>)[k] === 'number');
+
+/**
+ * The headers an error answer carries, on both transports: `Retry-After` (seconds)
+ * on SERVICE_UNAVAILABLE and TOO_MANY_REQUESTS, and the `RateLimit-*` headers of
+ * the limit that refused a request.
+ */
+export function errorHeaders(app: AppError): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (app.code === 'SERVICE_UNAVAILABLE' || app.code === 'TOO_MANY_REQUESTS') {
+    const after = app.details?.retryAfter;
+    headers['Retry-After'] = String(typeof after === 'number' ? Math.max(1, Math.ceil(after)) : RETRY_AFTER_SECONDS);
+  }
+  if (isRateLimit(app.details?.rateLimit)) Object.assign(headers, rateLimitHeaders(app.details.rateLimit));
+  return headers;
+}
+
 /**
  * The procedures that call AI services (`ai.*`, `aiVision.*`, `documentIntelligence.*`,
  * `bot.suggest`, `vectorDocuments.ask`/`onAnswer`, `embeddings.create`): authenticated,
- * and the place where the per-user AI limits of API.md apply.
+ * then held to the caller's AI limits (AI_REQUESTS_PER_MINUTE, AI_DAILY_TOKEN_BUDGET,
+ * counted in the database for every process; over them: TOO_MANY_REQUESTS with
+ * Retry-After and RateLimit-* headers). The handler's `ctx.svc` (and `ctx.deps`) carry
+ * metered AI ports: each call through `chat`, `embedder`, `extractor` or `vision`
+ * checks the budget first and is recorded with its tokens after, so a procedure built
+ * on this meters its calls without code of its own. The records are written outside
+ * any transaction; the procedure ends once they are.
  */
-export const aiProcedure = authedProcedure;
+export const aiProcedure = authedProcedure.use(async function aiLimits({ ctx, next, path }) {
+  const { env } = ctx.deps;
+  const limits = { requestsPerMinute: env.AI_REQUESTS_PER_MINUTE, dailyTokenBudget: env.AI_DAILY_TOKEN_BUDGET };
+  const admission = await admitAiRequest(ctx.deps.db, ctx.user.id, limits);
+  if (admission.rateLimit && ctx.responseHeaders) Object.assign(ctx.responseHeaders, rateLimitHeaders(admission.rateLimit));
+  const meter = new AiMeter({
+    db: ctx.deps.db,
+    userId: ctx.user.id,
+    procedure: path,
+    requestId: ctx.requestId,
+    dailyTokenBudget: limits.dailyTokenBudget,
+    admission,
+    log: ctx.log,
+  });
+  const ports = {
+    chat: meter.chat(ctx.deps.chat),
+    embedder: meter.embedder(ctx.deps.embedder),
+    extractor: meter.extractor(ctx.deps.extractor),
+    vision: meter.vision(ctx.deps.vision),
+  };
+  try {
+    return await next({ ctx: { deps: { ...ctx.deps, ...ports }, svc: { ...ctx.svc, ...ports }, aiMeter: meter } });
+  } finally {
+    await meter.settled();
+  }
+});
+
+const AI_LIMITS = (aiProcedure as unknown as { _def: { middlewares: unknown[] } })._def.middlewares.at(-1);
+
+/** True for a procedure built with `aiProcedure` (held to the AI limits). */
+export const isAiProcedure = (def: { middlewares?: unknown[] }): boolean => !!def.middlewares?.includes(AI_LIMITS);

@@ -178,6 +178,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ai/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a conversation; with documentIds, grounded in those documents with a citation for every claim */
+        post: operations["ai-chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ai/summarize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Summarize a document you can see (citing its sections) or a text */
+        post: operations["ai-summarize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -1363,6 +1397,20 @@ export interface components {
             pageNumber: number;
             polygon: components["schemas"]["LayoutPoint"][];
         };
+        ChatMessage: {
+            content: string;
+            /** @enum {string} */
+            role: "user" | "assistant";
+        };
+        ChatReply: {
+            citations: components["schemas"]["Citation"][];
+            message: {
+                content: string;
+                /** @constant */
+                role: "assistant";
+            };
+            model: string;
+        };
         ChunkHit: {
             boxes: components["schemas"]["CitationBox"][];
             chunkId: string;
@@ -1680,6 +1728,26 @@ export interface components {
             message: string;
         };
         /** @description Error body: `{ message, code, data: { code, httpStatus, path?, fields?, requestId? } }` */
+        "Error.TOO_MANY_REQUESTS": {
+            /** @constant */
+            code: "TOO_MANY_REQUESTS";
+            data: {
+                /** @constant */
+                code: "TOO_MANY_REQUESTS";
+                fields?: {
+                    message: string;
+                    path: string;
+                }[];
+                /** @constant */
+                httpStatus: 429;
+                /** @description The procedure, e.g. `boards.update` */
+                path?: string;
+                /** @description Also in the `X-Request-Id` header */
+                requestId?: string;
+            };
+            message: string;
+        };
+        /** @description Error body: `{ message, code, data: { code, httpStatus, path?, fields?, requestId? } }` */
         "Error.UNAUTHORIZED": {
             /** @constant */
             code: "UNAUTHORIZED";
@@ -1872,6 +1940,11 @@ export interface components {
         };
         /** @enum {string} */
         StatusCategory: "TODO" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+        Summary: {
+            citations: components["schemas"]["Citation"][];
+            model: string;
+            summary: string;
+        };
         Tag: {
             boardId: string;
             color: string;
@@ -3553,6 +3626,23 @@ export interface operations {
                     "application/json": components["schemas"]["Error.NOT_FOUND"];
                 };
             };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -3864,6 +3954,284 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "ai-chat": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    documentIds?: string[];
+                    messages: components["schemas"]["ChatMessage"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatReply"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+            /** @description The database or an AI service is unavailable: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "ai-summarize": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe retries: within 24 hours, a repeat with the same key and body returns the first response and changes nothing; the same key with another body is 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    documentId?: string;
+                    text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Invalid input: `data.fields` names each failing field (a body must be a JSON object) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.BAD_REQUEST"];
+                };
+            };
+            /** @description No valid session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNAUTHORIZED"];
+                };
+            };
+            /** @description You can see the resource but your level does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.FORBIDDEN"];
+                };
+            };
+            /** @description A resource named by the input does not exist or is not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.NOT_FOUND"];
+                };
+            };
+            /** @description A stale `expectedVersion`, a duplicate, or a concurrent change: reload and retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.CONFLICT"];
+                };
+            };
+            /** @description The body, or a stored file it names, exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.PAYLOAD_TOO_LARGE"];
+                };
+            };
+            /** @description The body is not application/json, or a stored file it names is of a type the operation does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
                 };
             };
             /** @description Internal server error */
@@ -6512,6 +6880,23 @@ export interface operations {
                     "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
                 };
             };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -7464,6 +7849,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
                 };
             };
             /** @description Internal server error */
@@ -8665,6 +9067,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
                 };
             };
             /** @description Internal server error */
@@ -9898,6 +10317,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error.UNSUPPORTED_MEDIA_TYPE"];
+                };
+            };
+            /** @description Over your AI limit (AI_REQUESTS_PER_MINUTE) or your daily AI token budget is spent: retry after the `Retry-After` header */
+            429: {
+                headers: {
+                    /** @description The limit: requests per minute (or tokens per day, when the budget refused the request) */
+                    "RateLimit-Limit"?: number;
+                    /** @description What is left of it */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until it resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error.TOO_MANY_REQUESTS"];
                 };
             };
             /** @description Internal server error */

@@ -201,6 +201,20 @@ export const EnvSchema = z
       .min(1, 'must be at least 1')
       .max(600_000, 'must be at most 600000 (10 minutes)')
       .default(30_000),
+    /** Per-user limit on the AI procedures (every procedure built with `aiProcedure`); 0 turns it off. */
+    AI_REQUESTS_PER_MINUTE: z.coerce
+      .number({ message: 'must be a whole number of requests' })
+      .int('must be a whole number of requests')
+      .min(0, 'must be 0 (no limit) or more')
+      .max(1_000_000, 'must be at most 1000000')
+      .default(20),
+    /** Tokens a user's AI calls may use per UTC day; 0 turns the budget off. */
+    AI_DAILY_TOKEN_BUDGET: z.coerce
+      .number({ message: 'must be a whole number of tokens' })
+      .int('must be a whole number of tokens')
+      .min(0, 'must be 0 (no budget) or more')
+      .max(1_000_000_000, 'must be at most 1000000000')
+      .default(200_000),
     AZURE_VISION_ENDPOINT: url(['https:', 'http:']).optional(),
     AZURE_VISION_KEY: z.string().min(1).optional(),
     AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT: url(['https:', 'http:']).optional(),

@@ -162,6 +162,8 @@ describe('environment: AI services', () => {
       OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small',
       EMBEDDING_DIMENSIONS: 1536,
       AI_TIMEOUT_MS: 30_000,
+      AI_REQUESTS_PER_MINUTE: 20,
+      AI_DAILY_TOKEN_BUDGET: 200_000,
     });
     expect(env.AZURE_OPENAI_ENDPOINT).toBeUndefined();
     expect(env.OPENAI_API_KEY).toBeUndefined();
@@ -214,6 +216,9 @@ describe('environment: AI services', () => {
     [{ EMBEDDING_DIMENSIONS: '100000' }, 'EMBEDDING_DIMENSIONS', /16000/],
     [{ AI_TIMEOUT_MS: '0' }, 'AI_TIMEOUT_MS', /at least 1/],
     [{ AI_TIMEOUT_MS: '1.5' }, 'AI_TIMEOUT_MS', /whole number/],
+    [{ AI_REQUESTS_PER_MINUTE: '-1' }, 'AI_REQUESTS_PER_MINUTE', /0 \(no limit\)/],
+    [{ AI_REQUESTS_PER_MINUTE: 'lots' }, 'AI_REQUESTS_PER_MINUTE', /whole number/],
+    [{ AI_DAILY_TOKEN_BUDGET: '2.5' }, 'AI_DAILY_TOKEN_BUDGET', /whole number/],
     [{ AZURE_VISION_ENDPOINT: 'https://v.cognitiveservices.azure.com' }, 'AZURE_VISION_KEY', /required when AZURE_VISION_ENDPOINT/],
     [{ AZURE_DOCUMENT_INTELLIGENCE_KEY: 'k' }, 'AZURE_DOCUMENT_INTELLIGENCE_ENDPOINT', /required when AZURE_DOCUMENT_INTELLIGENCE_KEY/],
   ])('names the variable of an incomplete or bad AI setting: %o', (env, variable, message) => {
@@ -221,6 +226,13 @@ describe('environment: AI services', () => {
     const issue = issues.find((i) => i.variable === variable);
     expect(issue, JSON.stringify(issues)).toBeDefined();
     expect(issue!.message).toMatch(message);
+  });
+
+  it('turns the AI limits off with 0', () => {
+    expect(parseEnv({ AI_REQUESTS_PER_MINUTE: '0', AI_DAILY_TOKEN_BUDGET: '0' })).toMatchObject({
+      AI_REQUESTS_PER_MINUTE: 0,
+      AI_DAILY_TOKEN_BUDGET: 0,
+    });
   });
 
   it('accepts OpenAI with a compatible base URL', () => {

@@ -336,6 +336,24 @@ describe('schema.prisma matches the migrated database', () => {
         duplicateScore: 0.9,
       },
     });
+    const aiWindow = await db.aiRequestWindow.create({ data: { userId: user.id, windowStart: at, count: 3 } });
+    const aiDay = await db.aiUsageDay.create({ data: { userId: user.id, day: at, tokens: 120, calls: 2 } });
+    const aiUsage = await db.aiUsage.create({
+      data: {
+        userId: user.id,
+        service: 'chat',
+        model: 'openai:gpt-4o-mini',
+        procedure: 'ai.chat',
+        requestId: 'q',
+        outcome: 'ok',
+        promptTokens: 100,
+        completionTokens: 20,
+        totalTokens: 120,
+        estimated: true,
+        durationMs: 5,
+        at,
+      },
+    });
 
     const reads = await Promise.all([
       db.user.findUniqueOrThrow({ where: { id: user.id } }),
@@ -364,6 +382,9 @@ describe('schema.prisma matches the migrated database', () => {
       db.auditLog.findUniqueOrThrow({ where: { id: audit.id } }),
       db.botInteraction.findUniqueOrThrow({ where: { id: interaction.id } }),
       db.botGeneratedActionPoint.findUniqueOrThrow({ where: { id: botSuggestion.id } }),
+      db.aiRequestWindow.findUniqueOrThrow({ where: { userId: user.id } }),
+      db.aiUsageDay.findUniqueOrThrow({ where: { userId_day: { userId: user.id, day: at } } }),
+      db.aiUsage.findUniqueOrThrow({ where: { id: aiUsage.id } }),
     ]);
     const written = [
       user,
@@ -392,6 +413,9 @@ describe('schema.prisma matches the migrated database', () => {
       audit,
       interaction,
       botSuggestion,
+      aiWindow,
+      aiDay,
+      aiUsage,
     ];
     reads.forEach((r, i) => expect(r).toEqual(written[i]));
     expect(notification.seq).toBeTypeOf('bigint');

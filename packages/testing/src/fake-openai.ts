@@ -62,6 +62,8 @@ export interface FakeOpenAi {
   deployments: Set<string>;
   /** The next `times` requests to `endpoint` (or any) get `fault`. */
   failNext(times: number, fault: FakeOpenAiFault, endpoint?: FakeOpenAiEndpoint): void;
+  /** Drops every scripted fault not used yet. */
+  clearFaults(): void;
   /** Replies for the next chat completions, in order; after them the fake echoes the last user message. */
   replies: FakeChatReply[];
   requestsTo(endpoint: FakeOpenAiEndpoint): FakeOpenAiRequest[];
@@ -114,6 +116,9 @@ export async function startFakeOpenAi(opts: { apiKey?: string; deployments?: str
     replies: [],
     failNext(times, fault, endpoint) {
       faults.push({ endpoint, fault, left: times });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     requestsTo: (endpoint) => state.requests.filter((r) => r.endpoint === endpoint),
     close: () =>

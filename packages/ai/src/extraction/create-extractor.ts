@@ -18,6 +18,8 @@ export interface ClosableExtractor extends Extractor {
 export interface ExtractorFactoryOptions {
   local?: LocalExtractorOptions;
   documentIntelligence?: Partial<Omit<DocumentIntelligenceOptions, 'endpoint' | 'key'>>;
+  /** Wraps the Document Intelligence extractor (its circuit breaker); the local extractors are never wrapped. */
+  guardRemote?: (remote: Extractor) => Extractor;
 }
 
 /** Formats Document Intelligence reads (PDF, images, DOCX, XLSX, PPTX, HTML); text, Markdown and CSV stay local. */
@@ -31,7 +33,7 @@ function forDocumentIntelligence(bytes: Uint8Array, contentType: string, fileNam
 class RoutingExtractor implements ClosableExtractor {
   readonly provider = 'azure-document-intelligence' as const;
   constructor(
-    private readonly remote: DocumentIntelligenceExtractor,
+    private readonly remote: Extractor,
     private readonly local: LocalExtractor,
   ) {}
 
@@ -56,5 +58,5 @@ export function createExtractor(config: ExtractorConfig, options: ExtractorFacto
   const key = config.AZURE_DOCUMENT_INTELLIGENCE_KEY;
   if (!endpoint || !key) return local;
   const remote = new DocumentIntelligenceExtractor({ timeoutMs: config.AI_TIMEOUT_MS, ...options.documentIntelligence, endpoint, key });
-  return new RoutingExtractor(remote, local);
+  return new RoutingExtractor(options.guardRemote ? options.guardRemote(remote) : remote, local);
 }

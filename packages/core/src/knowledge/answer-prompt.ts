@@ -74,7 +74,8 @@ export const STREAMED_ANSWER_SYSTEM_PROMPT = [
   'If the sources do not answer the question, reply with nothing.',
 ].join('\n');
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Escapes prompt data so that nothing in it can close or open a block (& < >). */
+export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string) =>
   escapeText(s)
     .replace(/"/g, '&quot;')

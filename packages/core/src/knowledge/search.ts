@@ -40,7 +40,7 @@ export interface ChunkHit extends RetrievedChunk {
 export type SearchServices = ServiceContext & Pick<Deps, 'embedder'>;
 
 /** Why the chunks were retrieved, as the audit rows say. */
-export type RetrievalPurpose = 'search' | 'ask';
+export type RetrievalPurpose = 'search' | 'ask' | 'chat' | 'summarize';
 
 function toHit(r: ChunkHitRow): ChunkHit {
   return {
