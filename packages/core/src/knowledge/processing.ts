@@ -62,6 +62,19 @@ export function readableError(err: unknown): string {
 type Keyed = { documentId: string; version: number };
 
 /**
+ * Milliseconds a run spent per stage, logged with `document processed`: reading the
+ * blob, extracting, chunking, embedding (stored-vector lookup included) and writing
+ * (status updates and the final chunk-set transaction).
+ */
+export interface StageTimings {
+  read: number;
+  extract: number;
+  chunk: number;
+  embed: number;
+  write: number;
+}
+
+/**
  * Moves the document of this version to `status` (with `data`), publishing its
  * event; false when the version moved on or the document was deleted.
  */
@@ -120,19 +133,33 @@ export async function processDocument(deps: ProcessingDeps, job: RunningJob<Proc
   });
   if (!doc || doc.version !== key.version) return;
   if (doc.status === 'READY' || doc.status === 'FAILED') return;
+  const ms: StageTimings = { read: 0, extract: 0, chunk: 0, embed: 0, write: 0 };
+  let mark = performance.now();
+  const lap = (stage: keyof StageTimings) => {
+    const now = performance.now();
+    ms[stage] += now - mark;
+    mark = now;
+  };
   try {
     if (!(await setStage(deps, key, 'EXTRACTING', 0.05))) return;
+    lap('write');
     const bytes = await deps.blobs.read(doc.blobName, { maxBytes: MAX_PROCESS_BYTES });
     if (!bytes) throw new PermanentProcessingError('The document’s file is missing from storage');
+    lap('read');
     const layout = await deps.extractor.extract(bytes, doc.contentType, doc.fileName, { signal: job.signal });
     const pageCount = layout.pages.length || null;
+    lap('extract');
 
     if (!(await setStage(deps, key, 'CHUNKING', 0.35, { pageCount }))) return;
+    lap('write');
     const chunks = chunkLayout(layout);
+    lap('chunk');
 
     if (!(await setStage(deps, key, 'EMBEDDING', 0.5))) return;
+    lap('write');
     const vectors = await vectorsFor(deps, key, chunks, job.signal);
     if (!vectors) return;
+    lap('embed');
 
     const rows: NewChunkRow[] = chunks.map((c, i) => ({
       ordinal: c.index,
@@ -162,6 +189,8 @@ export async function processDocument(deps: ProcessingDeps, job: RunningJob<Proc
       });
       events.push(documentEvent(after));
     });
+    lap('write');
+    deps.log?.info({ documentId: key.documentId, pageCount, chunkCount: rows.length, ms }, 'document processed');
   } catch (err) {
     const permanent = isPermanent(err);
     const last = job.attempt >= job.maxAttempts;
