@@ -124,6 +124,9 @@ export interface ChunkHitRow {
  */
 export const EXACT_SEARCH_MAX_CHUNKS = 5_000;
 
+/** The HNSW search list size (at least the candidates asked for): 40 missed about 7% of the exact top 10 for a caller seeing a fifth of 100,000 chunks. */
+export const HNSW_EF_SEARCH = 100;
+
 /** Candidates each ranked list contributes before fusion. */
 export const candidatesFor = (limit: number) => Math.min(200, Math.max(40, limit * 4));
 
@@ -141,8 +144,10 @@ export const candidatesFor = (limit: number) => Math.min(200, Math.max(40, limit
  */
 export async function searchChunks(tx: DbTx, q: ChunkSearch): Promise<ChunkHitRow[]> {
   const k = candidatesFor(q.limit);
-  await tx.$executeRawUnsafe('SET LOCAL hnsw.iterative_scan = relaxed_order');
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.trunc(k))}`);
+  // One round trip for both settings (SET LOCAL, as set_config(…, true)).
+  await tx.$queryRawUnsafe(
+    `SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '${Math.max(HNSW_EF_SEARCH, Math.trunc(k))}', true)`,
+  );
   return tx.$queryRaw<ChunkHitRow[]>(searchSql(q, k));
 }
 
