@@ -31,6 +31,11 @@ export interface ProcessJobData {
 
 /** Texts per embed call between progress updates (the adapter batches inside a call). */
 export const EMBED_GROUP = 256;
+/**
+ * Documents one process works on at once: one's extraction (CPU) runs while the
+ * other waits on the embedding service or the database.
+ */
+export const PROCESS_CONCURRENCY = 2;
 /** The most bytes a document's blob may have when it is read for processing. */
 export const MAX_PROCESS_BYTES = 200 * 1024 * 1024;
 const MAX_ERROR_CHARS = 500;
