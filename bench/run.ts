@@ -1,5 +1,7 @@
 // `pnpm bench` (root `npm run bench`): throughput and latency of boards.view and of
-// concurrent moves, each against a floor measured on the same machine.
+// concurrent moves, each against a floor measured on the same machine; then the
+// section "Documents: ingestion and search" (bench/documents.ts) and retrieval
+// quality on the labelled set (bench/retrieval-quality.ts), on the same database.
 //
 //   - Database: a fresh database on DATABASE_URL's server (dropped afterwards), or
 //     the embedded PostgreSQL when DATABASE_URL is unset.
@@ -15,9 +17,9 @@
 //     higher rate counts); the rate on 32 distinct rows is shown too.
 //
 // Environment: DATABASE_URL, BENCH_DURATION (seconds per run, default 10),
-// BENCH_CONNECTIONS (default 32).
+// BENCH_CONNECTIONS (default 32); the documents section's are listed in bench/documents.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,9 +28,10 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { migrate } from '@ap/db/migrate';
-import { startEmbeddedPostgres } from '@ap/db/embedded';
 import { startTestIssuer } from '@ap/testing/issuer';
+import { openBenchDatabase } from './db.ts';
+import { documentsBench } from './documents.ts';
+import { printQuality, retrievalQuality } from './retrieval-quality.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -85,28 +88,9 @@ function ranks(n: number): string[] {
 }
 
 async function openDatabase(): Promise<string> {
-  const base = process.env.DATABASE_URL?.trim();
-  if (base) {
-    const name = `ap_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    });
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    log(`database ${name} on ${url.host}`);
-    return url.toString();
-  }
-  const embedded = await startEmbeddedPostgres({});
-  cleanups.push(() => embedded.close());
-  log('embedded PostgreSQL (DATABASE_URL unset): figures are for PGlite, which runs one query at a time');
-  return embedded.url;
+  const database = await openBenchDatabase(log);
+  cleanups.push(() => database.close());
+  return database.url;
 }
 
 interface Seeded {
@@ -231,7 +215,6 @@ const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDig
 async function main() {
   const started = Date.now();
   const url = await openDatabase();
-  await migrate(url);
   const issuer = await startTestIssuer();
   cleanups.push(() => issuer.close());
 
@@ -385,6 +368,10 @@ async function main() {
       `(${fmt(moves.rps / distinctRows, 2)}× / ${fmt(movesTrpc.rps / distinctRows, 2)}× on 32 rows)   ` +
       `(goal ≥ ${MOVE_GOAL}×: ${Math.min(moveRatio, moveRatioTrpc) >= MOVE_GOAL ? 'met' : 'NOT met'})`,
   );
+
+  const quality = await retrievalQuality(url, log);
+  await documentsBench(url, log);
+  printQuality(quality.rows);
   console.log(`total ${fmt((Date.now() - started) / 1000, 0)} s`);
 }
 

@@ -1,48 +1,19 @@
 // The labelled retrieval set of packages/core/test/knowledge/fixtures: every
 // question's answer is a real span of its extracted document, once, and the chunks
 // that hold it carry the labelled heading path.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkLayout, type Chunk } from '@ap/core/knowledge/chunking';
 import type { ExtractedLayout } from '@ap/core/ports/extractor';
-import { generatedDocuments } from '../../core/test/knowledge/fixtures/generated.ts';
+import { findAnswer, labelledDocuments, questions } from '../../core/test/knowledge/fixtures/labels.ts';
 import { LocalExtractor } from '../src/extraction/local.ts';
-
-const FIXTURES = new URL('../../core/test/knowledge/fixtures/', import.meta.url);
-
-interface Question {
-  id: string;
-  document: string;
-  question: string;
-  headings: string[];
-  answer: string;
-}
-
-const questions: Question[] = JSON.parse(readFileSync(new URL('questions.json', FIXTURES), 'utf8'));
-const CONTENT_TYPES: Record<string, string> = { md: 'text/markdown', html: 'text/html', txt: 'text/plain', csv: 'text/csv' };
-
-/** Where `answer` is in `content`, any whitespace run matching any other. */
-export function findAnswer(content: string, answer: string): { start: number; end: number }[] {
-  const pattern = answer
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-  return [...content.matchAll(new RegExp(pattern, 'g'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-}
 
 const extractor = new LocalExtractor();
 const layouts = new Map<string, ExtractedLayout>();
 const chunks = new Map<string, Chunk[]>();
 
 beforeAll(async () => {
-  const files = [...new Set(questions.map((q) => q.document))];
-  const generated = new Map((await generatedDocuments()).map((d) => [d.name, d]));
-  for (const name of files) {
-    const g = generated.get(name);
-    const bytes = g ? g.bytes : new Uint8Array(readFileSync(new URL(name, FIXTURES)));
-    const type = g ? g.contentType : CONTENT_TYPES[name.split('.').pop()!]!;
-    const layout = await extractor.extract(bytes, type, name);
+  for (const { name, bytes, contentType } of await labelledDocuments()) {
+    const layout = await extractor.extract(bytes, contentType, name);
     layouts.set(name, layout);
     chunks.set(name, chunkLayout(layout, { maxTokens: 120, overlapTokens: 16 }));
   }

@@ -2,7 +2,7 @@
  * Raw SQL of document chunks and their vectors (which the Prisma client cannot
  * see): writing a document's chunk set in one statement per batch, reading stored
  * vectors for reuse, the permission-aware search (one statement: the caller's
- * visibility predicate, HNSW cosine and full text ranked inside it, fused by
+ * visibility predicate, cosine (exact or HNSW) and full text ranked inside it, fused by
  * reciprocal-rank fusion), and counts by embedding state. Vectors travel as
  * pgvector's text form; every value is a parameter, never string building.
  */
@@ -115,53 +115,98 @@ export interface ChunkHitRow {
   score: number;
 }
 
+/**
+ * A caller whose visible documents hold at most this many chunks (their
+ * `chunkCount`s, summed in the statement) is searched exactly, every visible vector
+ * compared: few rows of a large table are found faster by their documents than by
+ * an HNSW scan that skips the rest, and the result is exact. Above it, the HNSW
+ * index (1536 dimensions) with iterative scan.
+ */
+export const EXACT_SEARCH_MAX_CHUNKS = 5_000;
+
+/** The HNSW search list size (at least the candidates asked for): 40 missed about 7% of the exact top 10 for a caller seeing a fifth of 100,000 chunks. */
+export const HNSW_EF_SEARCH = 100;
+
 /** Candidates each ranked list contributes before fusion. */
 export const candidatesFor = (limit: number) => Math.min(200, Math.max(40, limit * 4));
 
 /**
  * The best chunks for the caller, in one statement: the documents visible to
- * `userId` (documentVisibleToSql) are fixed first, inside the statement; the
- * semantic list (cosine, HNSW with iterative scan, so a caller who sees few chunks
- * still gets theirs) and the keyword list (websearch_to_tsquery over the generated
- * tsvector, ts_rank_cd) each rank only those documents' chunks; hybrid fuses them by
- * `sum(1 / (60 + rank))`, ties by best rank, then id. Scores: hybrid the fused
- * score, semantic the cosine similarity, keyword ts_rank_cd. Call it inside a
- * transaction: its settings are SET LOCAL (the embedded database shares one session
- * between connections).
+ * `userId` (documentVisibleToSql) are fixed first, inside the statement, with the
+ * sum of their chunk counts; the semantic list (cosine; exact over the visible
+ * chunks when they are at most EXACT_SEARCH_MAX_CHUNKS, else the HNSW index with
+ * iterative scan, so a caller who sees few chunks still gets theirs) and the keyword
+ * list (keywordQueries over the generated tsvector, ts_rank_cd) each rank only those
+ * documents' chunks; hybrid fuses them by `sum(1 / (60 + rank))`, ties by best rank,
+ * then id. Scores: hybrid the fused score, semantic the cosine similarity, keyword
+ * ts_rank_cd. Call it inside a transaction: its settings are SET LOCAL (the embedded
+ * database shares one session between connections).
  */
 export async function searchChunks(tx: DbTx, q: ChunkSearch): Promise<ChunkHitRow[]> {
   const k = candidatesFor(q.limit);
-  await tx.$executeRawUnsafe('SET LOCAL hnsw.iterative_scan = relaxed_order');
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.trunc(k))}`);
+  // One round trip for both settings (SET LOCAL, as set_config(…, true)).
+  await tx.$queryRawUnsafe(
+    `SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', '${Math.max(HNSW_EF_SEARCH, Math.trunc(k))}', true)`,
+  );
   return tx.$queryRaw<ChunkHitRow[]>(searchSql(q, k));
+}
+
+/**
+ * The keyword list's two queries of `text`: `q`, websearch_to_tsquery's (every word,
+ * "phrases", -exclusions), and `anyq`, any one of its words (the lexemes of the text
+ * without its -excluded words, OR'ed), so a question whose every word is not in one
+ * chunk still finds the chunks that hold some of them. Chunks matching `q` rank first.
+ */
+function keywordQueries(text: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT websearch_to_tsquery('english', ${text}) AS q,
+           (SELECT string_agg('''' || replace(replace(l, chr(92), chr(92) || chr(92)), '''', '''''') || '''', ' | ')
+              FROM unnest(tsvector_to_array(to_tsvector('english', regexp_replace(${text}, '(^|\s)-\S+', ' ', 'g')))) l)::tsquery AS anyq`;
 }
 
 function searchSql(q: ChunkSearch, k: number): Prisma.Sql {
   const docFilter = q.documentIds ? Prisma.sql`AND d."id" = ANY(${q.documentIds}::uuid[])` : Prisma.empty;
-  const visible = Prisma.sql`ARRAY(SELECT d."id" FROM "Document" d WHERE ${documentVisibleToSql(q.userId)} ${docFilter})`;
+  const ids = Prisma.sql`(SELECT v."ids" FROM visible v)::uuid[]`;
   const lists: Prisma.Sql[] = [];
   if (q.mode !== 'keyword') {
     if (!q.vector) throw new Error('a semantic search needs the query vector');
     const n = dims(q.dimensions);
-    const distance = Prisma.sql`(c."embedding"::vector(${n}) <=> ${q.vector}::vector(${n}))`;
+    const ofModel = Prisma.sql`c."embeddingDimensions" = ${n} AND c."embeddingModel" = ${q.model}`;
+    // Every visible vector compared: the chunks come by their document (an expression the HNSW index does not cover).
+    const exact = (gate: Prisma.Sql) => Prisma.sql`
+      SELECT c."id", (c."embedding" <=> (SELECT p."v" FROM probe p)) AS distance FROM "DocumentChunk" c
+       WHERE c."documentId" = ANY(${ids}) AND ${ofModel} ${gate}
+       ORDER BY 2 LIMIT ${k}`;
+    let candidates = exact(Prisma.empty);
+    if (q.dimensions === INDEXED_DIMENSIONS) {
+      // The HNSW index, filtered by document (written so that the documentId index cannot serve it instead).
+      const distance = Prisma.sql`(c."embedding"::vector(${n}) <=> (SELECT p."v" FROM probe p))`;
+      const few = Prisma.sql`(SELECT v."chunks" FROM visible v) <= ${EXACT_SEARCH_MAX_CHUNKS}`;
+      candidates = Prisma.sql`(${exact(Prisma.sql`AND ${few}`)})
+        UNION ALL
+        (SELECT c."id", ${distance} AS distance FROM "DocumentChunk" c
+          WHERE coalesce(c."documentId", c."documentId") = ANY(${ids}) AND ${ofModel} AND NOT ${few}
+          ORDER BY ${distance} LIMIT ${k})`;
+    }
     lists.push(Prisma.sql`
-      SELECT s."id", row_number() OVER (ORDER BY s."distance", s."id") AS r, 1 - s."distance" AS raw
-        FROM (SELECT c."id", ${distance} AS distance FROM "DocumentChunk" c
-               WHERE c."documentId" = ANY(${visible})
-                 AND c."embeddingDimensions" = ${q.dimensions} AND c."embeddingModel" = ${q.model}
-               ORDER BY ${distance} LIMIT ${k}) s`);
+      SELECT s."id", row_number() OVER (ORDER BY s."distance", s."id") AS r, 1 - s."distance" AS raw FROM (${candidates}) s`);
   }
   if (q.mode !== 'semantic') {
     lists.push(Prisma.sql`
-      SELECT t."id", row_number() OVER (ORDER BY t."rank" DESC, t."id") AS r, t."rank" AS raw
-        FROM (SELECT c."id", ts_rank_cd(c."searchVector", w.q)::float8 AS rank
-                FROM "DocumentChunk" c, websearch_to_tsquery('english', ${q.text}) w(q)
-               WHERE c."searchVector" @@ w.q AND c."documentId" = ANY(${visible})
-               ORDER BY rank DESC, c."id" LIMIT ${k}) t`);
+      SELECT t."id", row_number() OVER (ORDER BY t."every" DESC, t."rank" DESC, t."id") AS r, t."rank" AS raw
+        FROM (SELECT c."id", c."searchVector" @@ w.q AS every, coalesce(ts_rank_cd(c."searchVector", w.anyq), 0)::float8 AS rank
+                FROM "DocumentChunk" c, (${keywordQueries(q.text)}) w
+               WHERE (c."searchVector" @@ w.q OR c."searchVector" @@ w.anyq) AND c."documentId" = ANY(${ids})
+               ORDER BY every DESC, rank DESC, c."id" LIMIT ${k}) t`);
   }
   const score = q.mode === 'hybrid' ? Prisma.sql`sum(1.0 / (${RRF_K} + u.r))` : Prisma.sql`max(u.raw)`;
+  // The query's vector, sent once.
+  const probe = q.mode === 'keyword' ? Prisma.empty : Prisma.sql`probe AS (SELECT ${q.vector}::vector(${dims(q.dimensions)}) AS v),`;
   return Prisma.sql`
-    WITH ranked AS (${Prisma.join(lists, ' UNION ALL ')}),
+    WITH ${probe} visible AS MATERIALIZED (
+      SELECT coalesce(array_agg(d."id"), '{}') AS ids, coalesce(sum(d."chunkCount"), 0) AS chunks
+        FROM "Document" d WHERE ${documentVisibleToSql(q.userId)} ${docFilter}),
+    ranked AS (${Prisma.join(lists, ' UNION ALL ')}),
     fused AS (
       SELECT u."id", ${score}::float8 AS score, min(u.r) AS best FROM ranked u GROUP BY u."id"
       ORDER BY score DESC, best, u."id" LIMIT ${q.limit})

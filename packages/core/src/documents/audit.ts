@@ -31,27 +31,26 @@ export interface AuditEntry {
   documentIds: string | string[];
   /** What changed, or what was returned: `{ field: { from, to } }`, the grantee, the chunks. */
   details?: Record<string, unknown>;
+  /** Details of one document's row only, added to `details` (the chunks a search returned of it). */
+  detailsOf?: Record<string, Record<string, unknown>>;
 }
 
-/** Writes one row per document, in the caller's transaction; returns the last row's id and time. */
+/** Writes one row per document in one statement, in the caller's transaction; returns the last row's id and time. */
 export async function recordAudit(tx: DbTx, entry: AuditEntry): Promise<{ id: string; at: string }> {
   const ids = [...new Set(Array.isArray(entry.documentIds) ? entry.documentIds : [entry.documentIds])];
   const who = actedBy(entry.by);
-  let last = { id: '0', at: new Date(0).toISOString() };
-  for (const documentId of ids) {
-    const row = await tx.auditLog.create({
-      data: {
-        documentId,
-        ...who,
-        action: entry.action,
-        requestId: entry.by.requestId ?? null,
-        details: (entry.details ?? {}) as Prisma.InputJsonValue,
-      },
-      select: { id: true, at: true },
-    });
-    last = { id: row.id.toString(), at: row.at.toISOString() };
-  }
-  return last;
+  const rows = await tx.auditLog.createManyAndReturn({
+    data: ids.map((documentId) => ({
+      documentId,
+      ...who,
+      action: entry.action,
+      requestId: entry.by.requestId ?? null,
+      details: { ...entry.details, ...entry.detailsOf?.[documentId] } as Prisma.InputJsonValue,
+    })),
+    select: { id: true, at: true },
+  });
+  const last = rows.reduce<(typeof rows)[number] | undefined>((a, r) => (a && a.id > r.id ? a : r), undefined);
+  return last ? { id: last.id.toString(), at: last.at.toISOString() } : { id: '0', at: new Date(0).toISOString() };
 }
 
 export const auditSelect = {

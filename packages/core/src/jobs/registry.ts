@@ -15,7 +15,7 @@ import {
 import { purgeDocument } from '../documents/documents.ts';
 import { BLOB_DELETE_JOB, DOCUMENT_PROCESS_JOB, DOCUMENT_PURGE_JOB, UPLOADS_SWEEP_JOB } from '../documents/jobs.ts';
 import { sweepUploads } from '../documents/uploads.ts';
-import { processDocument, type ProcessJobData } from '../knowledge/processing.ts';
+import { PROCESS_CONCURRENCY, processDocument, type ProcessJobData } from '../knowledge/processing.ts';
 import type { Deps } from '../ports/deps.ts';
 import { sweepIdempotencyKeys } from '../shared/idempotency.ts';
 import type { JobDefinition, JobRegistration, JsonObject, RunningJob } from '../ports/job-queue.ts';
@@ -78,6 +78,7 @@ export function jobRegistrations(deps: Deps): readonly JobRegistration<any>[] {
     {
       definition: definitions.documentProcess,
       handler: async (job: RunningJob<ProcessJobData>) => processDocument(deps, job),
+      concurrency: PROCESS_CONCURRENCY,
     },
     {
       definition: definitions.documentPurge,

@@ -32,6 +32,11 @@ export interface ProcessJobData {
 
 /** Texts per embed call between progress updates (the adapter batches inside a call). */
 export const EMBED_GROUP = 256;
+/**
+ * Documents one process works on at once: one's extraction (CPU) runs while the
+ * other waits on the embedding service or the database.
+ */
+export const PROCESS_CONCURRENCY = 2;
 /** The most bytes a document's blob may have when it is read for processing. */
 export const MAX_PROCESS_BYTES = 200 * 1024 * 1024;
 const MAX_ERROR_CHARS = 500;
@@ -61,6 +66,19 @@ export function readableError(err: unknown): string {
 }
 
 type Keyed = { documentId: string; version: number };
+
+/**
+ * Milliseconds a run spent per stage, logged with `document processed`: reading the
+ * blob, extracting, chunking, embedding (stored-vector lookup included) and writing
+ * (status updates and the final chunk-set transaction).
+ */
+export interface StageTimings {
+  read: number;
+  extract: number;
+  chunk: number;
+  embed: number;
+  write: number;
+}
 
 /**
  * Moves the document of this version to `status` (with `data`), publishing its
@@ -121,19 +139,33 @@ export async function processDocument(deps: ProcessingDeps, job: RunningJob<Proc
   });
   if (!doc || doc.version !== key.version) return;
   if (doc.status === 'READY' || doc.status === 'FAILED') return;
+  const ms: StageTimings = { read: 0, extract: 0, chunk: 0, embed: 0, write: 0 };
+  let mark = performance.now();
+  const lap = (stage: keyof StageTimings) => {
+    const now = performance.now();
+    ms[stage] += now - mark;
+    mark = now;
+  };
   try {
     if (!(await setStage(deps, key, 'EXTRACTING', 0.05))) return;
+    lap('write');
     const bytes = await deps.blobs.read(doc.blobName, { maxBytes: MAX_PROCESS_BYTES });
     if (!bytes) throw new PermanentProcessingError('The document’s file is missing from storage');
+    lap('read');
     const layout = await deps.extractor.extract(bytes, doc.contentType, doc.fileName, { signal: job.signal });
     const pageCount = layout.pages.length || null;
+    lap('extract');
 
     if (!(await setStage(deps, key, 'CHUNKING', 0.35, { pageCount }))) return;
+    lap('write');
     const chunks = chunkLayout(layout);
+    lap('chunk');
 
     if (!(await setStage(deps, key, 'EMBEDDING', 0.5))) return;
+    lap('write');
     const vectors = await vectorsFor(deps, key, chunks, job.signal);
     if (!vectors) return;
+    lap('embed');
 
     const rows: NewChunkRow[] = chunks.map((c, i) => ({
       ordinal: c.index,
@@ -164,6 +196,8 @@ export async function processDocument(deps: ProcessingDeps, job: RunningJob<Proc
       events.push(documentEvent(after));
       await queueDocumentReady(tx, deps.jobs, after);
     });
+    lap('write');
+    deps.log?.info({ documentId: key.documentId, pageCount, chunkCount: rows.length, ms }, 'document processed');
   } catch (err) {
     const permanent = isPermanent(err);
     const last = job.attempt >= job.maxAttempts;

@@ -95,12 +95,13 @@ export async function retrieveChunks(
     });
     const byDocument = new Map<string, string[]>();
     for (const r of rows) byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), r.chunkId]);
-    for (const [documentId, chunkIds] of byDocument) {
+    if (byDocument.size) {
       await recordAudit(tx, {
         by: svc,
         action: 'document.retrieved',
-        documentIds: documentId,
-        details: { via: opts.purpose, mode, chunkIds },
+        documentIds: [...byDocument.keys()],
+        details: { via: opts.purpose, mode },
+        detailsOf: Object.fromEntries([...byDocument].map(([documentId, chunkIds]) => [documentId, { chunkIds }])),
       });
     }
     return rows.map(toHit);
