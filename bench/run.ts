@@ -1,7 +1,9 @@
 // `pnpm bench` (root `npm run bench`): throughput and latency of boards.view and of
 // concurrent moves, each against a floor measured on the same machine; then the
 // section "Documents: ingestion and search" (bench/documents.ts) and retrieval
-// quality on the labelled set (bench/retrieval-quality.ts), on the same database.
+// quality on the labelled set (bench/retrieval-quality.ts), on the same database;
+// then the whole product (bench/product.ts: cold start, idle RSS, a mixed soak).
+// Rate limits are off for every server it starts, and it says so.
 //
 //   - Database: a fresh database on DATABASE_URL's server (dropped afterwards), or
 //     the embedded PostgreSQL when DATABASE_URL is unset.
@@ -17,7 +19,8 @@
 //     higher rate counts); the rate on 32 distinct rows is shown too.
 //
 // Environment: DATABASE_URL, BENCH_DURATION (seconds per run, default 10),
-// BENCH_CONNECTIONS (default 32); the documents section's are listed in bench/documents.ts.
+// BENCH_CONNECTIONS (default 32); the documents section's are listed in bench/documents.ts,
+// the product section's (SOAK_SECONDS) in bench/product.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -31,6 +34,7 @@ import pg from 'pg';
 import { startTestIssuer } from '@ap/testing/issuer';
 import { openBenchDatabase } from './db.ts';
 import { documentsBench } from './documents.ts';
+import { productBench } from './product.ts';
 import { printQuality, retrievalQuality } from './retrieval-quality.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -229,13 +233,16 @@ async function main() {
     MIGRATE_ON_START: 'false',
     CLERK_ISSUER: issuer.issuer,
     LOG_LEVEL: 'error',
+    // The benchmark measures the API, not its limits: both are off for this run.
+    RATE_LIMIT_PER_MINUTE: '0',
+    AI_REQUESTS_PER_MINUTE: '0',
     // Its blob store: an embedded Azurite on a free port, in a directory of its own.
     DATA_DIR: await mkdtemp(path.join(tmpdir(), 'ap-bench-')),
     EMBEDDED_BLOB_PORT: '0',
   });
   server.stdout!.resume();
   await waitFor(`${api}/health/ready`, (s) => s === 200);
-  log(`API server ${api} (pid ${server.pid})`);
+  log(`API server ${api} (pid ${server.pid}), rate limits off (RATE_LIMIT_PER_MINUTE=0, AI_REQUESTS_PER_MINUTE=0)`);
 
   const token = await issuer.sign({
     sub: `user_bench_${randomUUID().slice(0, 8)}`,
@@ -372,6 +379,7 @@ async function main() {
   const quality = await retrievalQuality(url, log);
   await documentsBench(url, log);
   printQuality(quality.rows);
+  await productBench(process.env.DATABASE_URL);
   console.log(`total ${fmt((Date.now() - started) / 1000, 0)} s`);
 }
 

@@ -9,6 +9,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import type { JSONWebKeySet } from 'jose';
 import { appRouter } from '@ap/api/root';
 import { createContextFactory, type Deps } from '@ap/api/context';
+import { clientAddress } from '@ap/core/shared/rate-limit';
 import { openApiDocument } from '@ap/api/openapi';
 import { handleRest, restRouteLabel } from '@ap/api/rest';
 import { errorHeaders, toAppError } from '@ap/api/trpc';
@@ -54,6 +55,13 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   const { deps, metrics } = opts;
   const log = deps.log;
   const createContext = createContextFactory(deps);
+  /** The caller's address: the connection's, or X-Forwarded-For's behind TRUSTED_PROXY_COUNT proxies. */
+  const addressOf = (c: { env?: unknown; req: { header(name: string): string | undefined } }) =>
+    clientAddress(
+      (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress,
+      c.req.header('x-forwarded-for') ?? null,
+      deps.env.TRUSTED_PROXY_COUNT,
+    );
   const production = deps.env.NODE_ENV === 'production';
   const app = new Hono<AppEnv>();
 
@@ -235,11 +243,13 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
         if (wait) headers['Retry-After'] = String(wait);
         return Object.keys(headers).length ? { headers } : {};
       },
-      createContext: (o, c) => createContext({ req: o.req, requestId: c.get('requestId') }),
+      createContext: (o, c) => createContext({ req: o.req, requestId: c.get('requestId'), clientAddress: addressOf(c) }),
     }),
   );
 
-  app.all('/api/*', (c) => handleRest(c.req.raw, '/api', () => createContext({ req: c.req.raw, requestId: c.get('requestId') })));
+  app.all('/api/*', (c) =>
+    handleRest(c.req.raw, '/api', () => createContext({ req: c.req.raw, requestId: c.get('requestId'), clientAddress: addressOf(c) })),
+  );
 
   opts.extend?.(app);
 

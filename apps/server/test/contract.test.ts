@@ -104,7 +104,6 @@ describe.skipIf(!contract)('API contract (../shared/API.md)', () => {
   it('procedures of sections still being built that exist already have their contract method and path', () => {
     const doc = openApiDocument({ baseUrl: '/api', version: 'test' }) as unknown as { paths: Record<string, Record<string, unknown>> };
     const built = operationsOf(sections.filter(building).flatMap((s) => s.lines)).filter(({ name }) => procedures[name]);
-    expect(built.map((o) => o.name)).toEqual(expect.arrayContaining(['aiVision.analyze', 'documentIntelligence.analyze']));
     const wrong = built.filter(({ name, method, path }) => {
       const meta = procedures[name]!._def.meta?.openapi;
       return meta?.method !== method || meta.path !== path || !doc.paths[path]?.[method.toLowerCase()];

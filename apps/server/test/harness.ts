@@ -71,6 +71,7 @@ export async function startHarness(envOverrides: Record<string, string> = {}, op
     LOG_LEVEL: process.env.HARNESS_LOG ? 'error' : 'silent',
     // The per-user AI request limit is off unless a test sets it (tests of it do).
     AI_REQUESTS_PER_MINUTE: '0',
+    RATE_LIMIT_PER_MINUTE: '0',
     ...envOverrides,
   });
   const server = await startServer(env, {
@@ -168,6 +169,7 @@ export async function startServerProcess(
       CLERK_ISSUER: issuer.issuer,
       LOG_LEVEL: 'info',
       AI_REQUESTS_PER_MINUTE: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
       ...envOverrides,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

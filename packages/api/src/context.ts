@@ -20,18 +20,21 @@ export type Context = {
   /** The `Idempotency-Key` header of a mutation, if sent. */
   idempotencyKey?: string | null;
   requestId?: string;
+  /** The client's address (behind TRUSTED_PROXY_COUNT proxies, from X-Forwarded-For): the rate-limit key of calls without a valid token. */
+  clientAddress?: string;
   log?: Logger;
   /** Headers the transport adds to the response (the `RateLimit-*` of an AI procedure). */
   responseHeaders?: Record<string, string>;
 };
 
 export function createContextFactory(deps: Deps) {
-  return (opts: { req: Request; requestId?: string }): Context => {
+  return (opts: { req: Request; requestId?: string; clientAddress?: string }): Context => {
     const requestId = opts.requestId ?? opts.req.headers.get('x-request-id') ?? undefined;
     return {
       deps,
       authorization: opts.req.headers.get('authorization'),
       idempotencyKey: opts.req.headers.get('idempotency-key'),
+      ...(opts.clientAddress ? { clientAddress: opts.clientAddress } : {}),
       requestId,
       // Every log line of a request carries its id.
       log: requestId && deps.log?.child ? deps.log.child({ requestId }) : deps.log,

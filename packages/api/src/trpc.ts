@@ -4,7 +4,8 @@ import { nodeEnv } from '@ap/config/env';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { type z, ZodError } from 'zod';
 import { AuthError } from '@ap/auth/types';
-import { admitAiRequest, AiMeter, type RateLimitInfo } from '@ap/core/ai/usage';
+import { admitAiRequest, AiMeter } from '@ap/core/ai/usage';
+import { admitApiRequest, type RateLimitInfo } from '@ap/core/shared/rate-limit';
 import { AppError, fromDatabaseError, RETRY_AFTER_SECONDS, type ErrorCode, type FieldIssue } from '@ap/core/shared/errors';
 import { ensureUser } from '@ap/core/identity/users';
 import type { Deps as CoreDeps } from '@ap/core/ports/deps';
@@ -158,21 +159,33 @@ const idempotent = t.middleware(async ({ ctx, type, path, getRawInput, next }) =
   return result;
 });
 
-/** Requires a verified session token; adds the caller's local user to the context. */
-export const authedProcedure = publicProcedure
-  .use(async ({ ctx, next }) => {
-    const clerkUser = await ctx.deps.authenticator.authenticate(ctx.authorization).catch((err: unknown) => {
-      throw err instanceof AuthError ? new AppError('UNAUTHORIZED', err.message) : err;
-    });
-    const user = await ensureUser(ctx.deps, clerkUser);
-    return next({
-      ctx: {
-        clerkUser,
-        user,
-        /** The narrow context core services take. */
-        svc: { ...asUser<CoreDeps>(ctx.deps, user.id), requestId: ctx.requestId },
-      },
-    });
+/**
+ * A verified session token; adds the caller's local user to the context. A call
+ * without a valid token counts against its client address (RATE_LIMIT_PER_MINUTE),
+ * so guessing tokens is limited too.
+ */
+const authenticated = publicProcedure.use(async ({ ctx, next }) => {
+  const clerkUser = await ctx.deps.authenticator.authenticate(ctx.authorization).catch(async (err: unknown) => {
+    await admitApiRequest(ctx.deps.db, `ip:${ctx.clientAddress ?? 'unknown'}`, ctx.deps.env.RATE_LIMIT_PER_MINUTE);
+    throw err instanceof AuthError ? new AppError('UNAUTHORIZED', err.message) : err;
+  });
+  const user = await ensureUser(ctx.deps, clerkUser);
+  return next({
+    ctx: {
+      clerkUser,
+      user,
+      /** The narrow context core services take. */
+      svc: { ...asUser<CoreDeps>(ctx.deps, user.id), requestId: ctx.requestId },
+    },
+  });
+});
+
+/** Every authenticated procedure but the AI ones: held to RATE_LIMIT_PER_MINUTE per user, and idempotent with a key. */
+export const authedProcedure = authenticated
+  .use(async function apiLimit({ ctx, next }) {
+    const rateLimit = await admitApiRequest(ctx.deps.db, `user:${ctx.user.id}`, ctx.deps.env.RATE_LIMIT_PER_MINUTE);
+    if (rateLimit && ctx.responseHeaders) Object.assign(ctx.responseHeaders, rateLimitHeaders(rateLimit));
+    return next();
   })
   .use(idempotent);
 
@@ -224,7 +237,7 @@ export function errorHeaders(app: AppError): Record<string, string> {
  * on this meters its calls without code of its own. The records are written outside
  * any transaction; the procedure ends once they are.
  */
-export const aiProcedure = authedProcedure.use(async function aiLimits({ ctx, next, path }) {
+export const aiProcedure = authenticated.use(idempotent).use(async function aiLimits({ ctx, next, path }) {
   const { env } = ctx.deps;
   const limits = { requestsPerMinute: env.AI_REQUESTS_PER_MINUTE, dailyTokenBudget: env.AI_DAILY_TOKEN_BUDGET };
   const admission = await admitAiRequest(ctx.deps.db, ctx.user.id, limits);

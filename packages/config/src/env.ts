@@ -208,6 +208,24 @@ export const EnvSchema = z
       .min(0, 'must be 0 (no limit) or more')
       .max(1_000_000, 'must be at most 1000000')
       .default(20),
+    /** Per-user limit on every other API call (per client address without a token); 0 turns it off. */
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ message: 'must be a whole number of requests' })
+      .int('must be a whole number of requests')
+      .min(0, 'must be 0 (no limit) or more')
+      .max(1_000_000, 'must be at most 1000000')
+      .default(600),
+    /**
+     * Proxies (load balancers) in front of the server that append the client's address
+     * to X-Forwarded-For: the client address is the one that many entries from its end.
+     * 0: X-Forwarded-For is not trusted, the connection's address is the client's.
+     */
+    TRUSTED_PROXY_COUNT: z.coerce
+      .number({ message: 'must be a whole number of proxies' })
+      .int('must be a whole number of proxies')
+      .min(0, 'must be 0 or more')
+      .max(10, 'must be at most 10')
+      .default(0),
     /** Tokens a user's AI calls may use per UTC day; 0 turns the budget off. */
     AI_DAILY_TOKEN_BUDGET: z.coerce
       .number({ message: 'must be a whole number of tokens' })

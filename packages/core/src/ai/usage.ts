@@ -16,6 +16,7 @@
  * `0` turns either limit off.
  */
 import { aiTokensToday, countAiRequest, recordAiUsage } from '@ap/db/ai-usage';
+import { type RateLimitInfo, wholeSeconds } from '../shared/rate-limit.ts';
 import type { Db } from '@ap/db/client';
 import type { ChatMessage, ChatModel, ChatOptions, ChatStreamEvent, ChatUsage, JsonFormat } from '../ports/chat-model.ts';
 import type { Logger } from '../ports/deps.ts';
@@ -33,11 +34,7 @@ export interface AiLimits {
 }
 
 /** What the `RateLimit-*` headers say: the limit, what is left of it, seconds until it resets. */
-export interface RateLimitInfo {
-  limit: number;
-  remaining: number;
-  reset: number;
-}
+export type { RateLimitInfo } from '../shared/rate-limit.ts';
 
 export interface AiAdmission {
   /** The request limit after counting this request; null when there is none. */
@@ -48,10 +45,8 @@ export interface AiAdmission {
   budgetResetMs: number;
 }
 
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
 function budgetSpent(budget: number, resetMs: number): AppError {
-  const reset = seconds(resetMs);
+  const reset = wholeSeconds(resetMs);
   return new AppError(
     'TOO_MANY_REQUESTS',
     `Your daily AI token budget (${budget} tokens) is spent; it renews at 00:00 UTC, in ${reset} s`,
@@ -69,7 +64,7 @@ export async function admitAiRequest(db: Db, userId: string, limits: AiLimits): 
   if (limits.requestsPerMinute > 0) {
     const window = await countAiRequest(db, userId, AI_REQUEST_WINDOW_SECONDS);
     const limit = limits.requestsPerMinute;
-    rateLimit = { limit, remaining: Math.max(0, limit - window.count), reset: seconds(window.resetMs) };
+    rateLimit = { limit, remaining: Math.max(0, limit - window.count), reset: wholeSeconds(window.resetMs) };
     if (window.count > limit) {
       throw new AppError('TOO_MANY_REQUESTS', `Too many AI requests: at most ${limit} a minute; retry in ${rateLimit.reset} s`, {
         retryAfter: rateLimit.reset,

@@ -18,6 +18,7 @@ import { sweepUploads } from '../documents/uploads.ts';
 import { PROCESS_CONCURRENCY, processDocument, type ProcessJobData } from '../knowledge/processing.ts';
 import type { Deps } from '../ports/deps.ts';
 import { sweepIdempotencyKeys } from '../shared/idempotency.ts';
+import { sweepRateLimitWindows } from '@ap/db/ai-usage';
 import type { JobDefinition, JobRegistration, JsonObject, RunningJob } from '../ports/job-queue.ts';
 import { runRule } from '../workflows/engine.ts';
 import { RULE_RUN_JOB } from '../workflows/hook.ts';
@@ -35,8 +36,8 @@ const definitions = {
   documentPurge: defineJob(DOCUMENT_PURGE_JOB, { retryLimit: 10, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600 }),
   blobDelete: defineJob(BLOB_DELETE_JOB, { retryLimit: 10, retryDelaySeconds: 30, retryDelayMaxSeconds: 3600 }),
   uploadsSweep: defineJob(UPLOADS_SWEEP_JOB, { retryLimit: 1, expireInSeconds: 10 * 60 }),
-  /** Idempotency keys older than 24 hours (shared/idempotency.ts). */
-  idempotencySweep: defineJob('idempotency.sweep', { retryLimit: 1, expireInSeconds: 10 * 60 }),
+  /** Idempotency keys older than 24 hours (shared/idempotency.ts) and ended rate-limit windows (shared/rate-limit.ts). */
+  requestsSweep: defineJob('requests.sweep', { retryLimit: 1, expireInSeconds: 10 * 60 }),
   /** One run of one rule for one event (workflows/engine.ts); its retries are its own, not the webhooks'. */
   workflowRun: defineJob(RULE_RUN_JOB, { retryLimit: 3, expireInSeconds: 5 * 60 }),
   /** Time-based triggers (workflows/ticks.ts), every minute. */
@@ -66,7 +67,7 @@ export interface JobSchedule {
 /** Periodic jobs (stored in the queue: with many processes each tick fires once). */
 export const jobSchedules: readonly JobSchedule[] = [
   { name: UPLOADS_SWEEP_JOB, cron: '*/15 * * * *', data: {} },
-  { name: definitions.idempotencySweep.name, cron: '7 * * * *', data: {} },
+  { name: definitions.requestsSweep.name, cron: '7 * * * *', data: {} },
   { name: WORKFLOW_TICK_JOB, cron: '* * * * *', data: {} },
   { name: ACTION_POINT_EMBED_SWEEP_JOB, cron: '37 * * * *', data: {} },
 ];
@@ -110,9 +111,10 @@ export function jobRegistrations(deps: Deps): readonly JobRegistration<any>[] {
       },
     },
     {
-      definition: definitions.idempotencySweep,
+      definition: definitions.requestsSweep,
       handler: async () => {
         await sweepIdempotencyKeys(deps.db);
+        await sweepRateLimitWindows(deps.db);
       },
     },
     {
