@@ -201,7 +201,8 @@ describe('Document Intelligence extractor', () => {
   });
 
   it('stops retrying at the total cap', async () => {
-    fake.failNext(50, { status: 503, retryAfterSeconds: 0 }, 'analyze');
+    // No Retry-After: the 30 ms backoff spaces the attempts, so the 100 ms cap ends them after a few.
+    fake.failNext(50, { status: 503 }, 'analyze');
     const err = await failure(
       extractor({ totalTimeoutMs: 100, retry: { maxRetries: 1000, baseDelayMs: 30, maxDelayMs: 30 } }).extract(
         enc(DOC),
