@@ -181,8 +181,10 @@ export class PgBossJobQueue implements JobQueue {
    */
   private sendOptions(job: NewJob) {
     const id = randomUUID();
+    const { heartbeatSeconds } = this.definition(job.name);
     return {
       id,
+      ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
       singletonKey: job.key !== undefined ? `${USER_KEY}${job.key}` : `${OWN_KEY}${id}`,
       ...(job.startAfter ? { startAfter: job.startAfter } : {}),
       ...(job.priority !== undefined ? { priority: job.priority } : {}),

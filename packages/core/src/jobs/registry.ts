@@ -25,9 +25,21 @@ import { RULE_RUN_JOB } from '../workflows/hook.ts';
 import { WORKFLOW_TICK_JOB, workflowTick } from '../workflows/ticks.ts';
 import { deliverWebhook, WEBHOOK_JOB, type WebhookJobData } from '../workflows/webhooks.ts';
 
-/** Defaults: 3 retries backing off from 5 s (about 5, 10, 20 s), 15 minutes per attempt, a dead-letter copy. */
+/**
+ * Defaults: 3 retries backing off from 5 s (about 5, 10, 20 s), 15 minutes per attempt,
+ * a heartbeat every 15 s (a job whose worker died is retried after 30 s), a dead-letter copy.
+ */
 export function defineJob(name: string, policy: Partial<Omit<JobDefinition, 'name'>> = {}): JobDefinition {
-  return { name, retryLimit: 3, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 15 * 60, deadLetter: `${name}.dead`, ...policy };
+  return {
+    name,
+    retryLimit: 3,
+    retryDelaySeconds: 5,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    heartbeatSeconds: 30,
+    deadLetter: `${name}.dead`,
+    ...policy,
+  };
 }
 
 const definitions = {

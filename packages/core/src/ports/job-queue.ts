@@ -23,6 +23,12 @@ export interface JobDefinition {
   expireInSeconds: number;
   /** Queue that keeps a copy of each job that failed for good. Unset: none. */
   deadLetter?: string;
+  /**
+   * A running job's worker refreshes it at half this interval; a job not refreshed
+   * for this long (its process was killed) counts as failed and is retried by
+   * another worker, long before `expireInSeconds`. At least 10. Unset: none.
+   */
+  heartbeatSeconds?: number;
 }
 
 export interface NewJob<T extends JsonObject = JsonObject> {
