@@ -17,12 +17,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startTestIssuer, type TestIssuer } from '@ap/testing/issuer';
+import { freePort } from '@ap/testing/net';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
@@ -32,17 +32,6 @@ const RSS_GOAL_MB = 150;
 const LIMITS_OFF = { RATE_LIMIT_PER_MINUTE: '0', AI_REQUESTS_PER_MINUTE: '0' };
 
 const log = (msg: string) => console.log(`[bench:product] ${msg}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Server {
   child: ChildProcess;

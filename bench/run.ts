@@ -24,7 +24,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +35,7 @@ import { openBenchDatabase } from './db.ts';
 import { documentsBench } from './documents.ts';
 import { productBench } from './product.ts';
 import { printQuality, retrievalQuality } from './retrieval-quality.ts';
+import { freePort } from '@ap/testing/net';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -49,17 +49,6 @@ const MOVE_GOAL = 0.5;
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function startChild(script: string, env: Record<string, string>): ChildProcess {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], {
