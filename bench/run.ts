@@ -20,7 +20,8 @@
 //
 // Environment: DATABASE_URL, BENCH_DURATION (seconds per run, default 10),
 // BENCH_CONNECTIONS (default 32); the documents section's are listed in bench/documents.ts,
-// the product section's (SOAK_SECONDS) in bench/product.ts.
+// the product section's (SOAK_SECONDS) in bench/product.ts; BENCH_SECTIONS (default
+// `documents,product`) chooses the sections run after the kanban one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -38,6 +39,8 @@ import { printQuality, retrievalQuality } from './retrieval-quality.ts';
 import { freePort } from '@ap/testing/net';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The sections after the kanban one to run (BENCH_SECTIONS, comma-separated): `documents`, `product`. Default: both. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'documents,product').split(',').map((s) => s.trim()));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const COLUMNS = 5;
@@ -365,10 +368,12 @@ async function main() {
       `(goal ≥ ${MOVE_GOAL}×: ${Math.min(moveRatio, moveRatioTrpc) >= MOVE_GOAL ? 'met' : 'NOT met'})`,
   );
 
-  const quality = await retrievalQuality(url, log);
-  await documentsBench(url, log);
-  printQuality(quality.rows);
-  await productBench(process.env.DATABASE_URL);
+  if (SECTIONS.has('documents')) {
+    const quality = await retrievalQuality(url, log);
+    await documentsBench(url, log);
+    printQuality(quality.rows);
+  }
+  if (SECTIONS.has('product')) await productBench(process.env.DATABASE_URL);
   console.log(`total ${fmt((Date.now() - started) / 1000, 0)} s`);
 }
 
