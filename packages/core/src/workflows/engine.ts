@@ -12,7 +12,7 @@ import type { Db, DbTx, Prisma } from '@ap/db/client';
 import { moveActionPoint } from '../action-points/move.ts';
 import { createActionPoint, updateActionPoint } from '../action-points/crud.ts';
 import { addToBoard } from '../action-points/membership.ts';
-import { actionPointAccess, atLeast, requireBoard, requireBoardLevel, usersWhoCanSeeActionPoint } from '../access/rules.ts';
+import { actionPointAccess, requireBoard, requireBoardLevel, usersWhoCanSeeActionPoint } from '../access/rules.ts';
 import { createComment } from '../collaboration/comments.ts';
 import { notify } from '../collaboration/notifications.ts';
 import { attachTag, detachTag } from '../collaboration/tags.ts';
@@ -21,10 +21,8 @@ import type { JobProducer } from '../ports/job-queue.ts';
 import type { ServiceContext } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import type { DomainEvent, EventBus } from '../shared/events.ts';
-import { afterCreatedAt, decodeCursor, toPage, type Page } from '../shared/pagination.ts';
 import { MAX_CHAIN_DEPTH, type RuleEvent } from './hook.ts';
 import { parseStoredRule, type Action, type Condition } from './rule-schema.ts';
-import { requireRule } from './rules.ts';
 import { WEBHOOK_JOB, webhookPayload } from './webhooks.ts';
 
 /** Runs one rule may start per minute; past it, runs are stopped (loop guard). */
@@ -55,7 +53,7 @@ function bufferingBus(): EventBus & { drained: DomainEvent[] } {
   return { drained, publish: (e) => void drained.push(e), subscribe: () => () => {} };
 }
 
-interface Snapshot {
+export interface Snapshot {
   id: string;
   title: string;
   description: string | null;
@@ -68,7 +66,7 @@ interface Snapshot {
 }
 
 /** The action point as the rule's board has it, read as `userId` (null when they cannot see it). */
-async function snapshot(tx: DbTx, userId: string, boardId: string, actionPointId: string): Promise<Snapshot | null> {
+export async function snapshot(tx: DbTx, userId: string, boardId: string, actionPointId: string): Promise<Snapshot | null> {
   if (!(await actionPointAccess(tx, userId, actionPointId))) return null;
   const ap = await tx.actionPoint.findUnique({
     where: { id: actionPointId },
@@ -344,124 +342,4 @@ export async function runRule(deps: EngineDeps, job: { data: { runId: string }; 
   }
   if (result?.status === 'STOPPED') deps.log?.warn({ runId, reason: result.reason }, 'workflow rule run stopped');
   for (const e of bus.drained) await deps.events.publish(e);
-}
-
-// Reading what rules did, and what one would do.
-
-export interface RunRow {
-  id: string;
-  ruleId: string;
-  ruleName: string;
-  event: Record<string, unknown>;
-  depth: number;
-  status: string;
-  reason: string | null;
-  actions: Record<string, unknown>[];
-  attempts: number;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
-
-/** A board's rule runs, newest first (VIEW); optionally one rule's. */
-export async function listRuns(
-  svc: ServiceContext,
-  input: { boardId: string; ruleId?: string; cursor?: string; limit: number },
-): Promise<Page<RunRow>> {
-  await requireBoard(svc.db, svc.userId, input.boardId, 'VIEW');
-  const after = decodeCursor(input.cursor, ['date', 'uuid']);
-  const rows = await svc.db.workflowRun.findMany({
-    where: { boardId: input.boardId, ...(input.ruleId ? { ruleId: input.ruleId } : {}), ...afterCreatedAt(after, 'desc') },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: input.limit + 1,
-    select: {
-      id: true,
-      ruleId: true,
-      event: true,
-      depth: true,
-      status: true,
-      reason: true,
-      actions: true,
-      attempts: true,
-      createdAt: true,
-      startedAt: true,
-      finishedAt: true,
-      rule: { select: { name: true } },
-    },
-  });
-  return toPage(
-    rows.map(({ rule, ...r }) => ({
-      ...r,
-      ruleName: rule.name,
-      event: r.event as Record<string, unknown>,
-      actions: r.actions as Record<string, unknown>[],
-    })),
-    input.limit,
-    (r) => [r.createdAt.toISOString(), r.id],
-  );
-}
-
-export interface DryRunResult {
-  ruleId: string;
-  actionPointId: string | null;
-  conditionsMet: boolean;
-  conditions: { condition: Condition; met: boolean }[];
-  actions: { type: string; would: string; allowed: boolean; reason: string | null }[];
-}
-
-/** What the rule would do to one action point, taking no action (VIEW on the rule's board and the action point). */
-export async function dryRun(svc: ServiceContext, input: { ruleId: string; actionPointId?: string }): Promise<DryRunResult> {
-  const rule = await requireRule(svc.db, svc.userId, input.ruleId, 'VIEW');
-  if (input.actionPointId && !(await actionPointAccess(svc.db, svc.userId, input.actionPointId))) {
-    throw new AppError('NOT_FOUND', 'Action point not found');
-  }
-  const parts = parseStoredRule(rule);
-  const ownerLevel = await requireBoardLevel(svc.db, rule.ownerId, rule.boardId, 'VIEW').catch(() => null);
-  const ap = input.actionPointId ? await snapshot(svc.db, rule.ownerId, rule.boardId, input.actionPointId) : null;
-  const conditions = parts.conditions.map((condition) => ({ condition, met: conditionMet(condition, ap) }));
-  const apLevel = input.actionPointId ? (await actionPointAccess(svc.db, rule.ownerId, input.actionPointId))?.level : null;
-  const actions = parts.actions.map((a) => {
-    const needs = a.type === 'COMMENT' ? 'COMMENT' : a.type === 'NOTIFY' || a.type === 'WEBHOOK' ? 'VIEW' : 'EDIT';
-    const on = a.type === 'CREATE_ACTION_POINT' || a.type === 'WEBHOOK' || a.type === 'NOTIFY' ? ownerLevel : (apLevel ?? null);
-    const allowed = ownerLevel !== null && atLeast(on, needs);
-    const would = describe(a);
-    const reason = allowed
-      ? null
-      : ownerLevel === null
-        ? "the rule's owner no longer has access to its board"
-        : `the rule's owner has ${on ?? 'no access'}, ${needs} is needed`;
-    return { type: a.type, would, allowed, reason };
-  });
-  return {
-    ruleId: rule.id,
-    actionPointId: input.actionPointId ?? null,
-    conditionsMet: conditions.every((c) => c.met) && (!input.actionPointId || ap !== null),
-    conditions,
-    actions,
-  };
-}
-
-function describe(a: Action): string {
-  switch (a.type) {
-    case 'MOVE':
-      return `move it to column ${a.columnId}`;
-    case 'ASSIGN':
-      return `assign it to ${a.assigneeId}`;
-    case 'SET_DUE':
-      return `set it due in ${a.inDays} days`;
-    case 'TAG':
-      return `tag it ${a.tagId}`;
-    case 'UNTAG':
-      return `remove tag ${a.tagId}`;
-    case 'COMMENT':
-      return `comment "${a.body.slice(0, 80)}"`;
-    case 'NOTIFY':
-      return `notify ${a.userIds.length} user(s)`;
-    case 'ADD_TO_BOARD':
-      return `add it to board ${a.boardId}, column ${a.columnId}`;
-    case 'CREATE_ACTION_POINT':
-      return `create "${a.title}" in column ${a.columnId}`;
-    case 'WEBHOOK':
-      return `post the event to ${new URL(a.url).origin}`;
-  }
 }

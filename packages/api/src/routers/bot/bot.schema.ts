@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_REASON_CHARS, MAX_TEXT_CHARS, type InteractionRow, type SuggestionRow } from '@ap/core/suggestions/bot';
+import { MAX_TEXT_CHARS, type InteractionRow, type SuggestionRow } from '@ap/core/suggestions/bot';
+import { MAX_REASON_CHARS } from '@ap/core/suggestions/decisions';
 import { ZId, ZIsoDate, ZPaginationInput, ZText } from '../../schemas.ts';
 import { MAX_DESCRIPTION, MAX_TITLE } from '../action-points/action-points.schema.ts';
 

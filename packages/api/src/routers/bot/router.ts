@@ -1,4 +1,5 @@
-import { acceptSuggestion, getInteraction, listInteractions, rejectSuggestion, suggest } from '@ap/core/suggestions/bot';
+import { getInteraction, listInteractions, suggest } from '@ap/core/suggestions/bot';
+import { acceptSuggestion, rejectSuggestion } from '@ap/core/suggestions/decisions';
 import { paginated } from '../../schemas.ts';
 import { aiProcedure, authedProcedure, router, type AuthedArgs } from '../../trpc.ts';
 import { toDetailOutput, ZActionPointDetail } from '../action-points/action-points.schema.ts';

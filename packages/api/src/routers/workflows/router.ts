@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { dryRun, listRuns, type RunRow } from '@ap/core/workflows/engine';
+import { dryRun, listRuns, type RunRow } from '@ap/core/workflows/runs';
 import { createRule, deleteRule, listRules, updateRule, type RuleRow, type WrittenRule } from '@ap/core/workflows/rules';
 import { getWorkflow, updateWorkflow } from '@ap/core/workflows/statuses';
 import { listDeliveries, type DeliveryRow } from '@ap/core/workflows/webhooks';
