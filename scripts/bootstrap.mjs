@@ -75,3 +75,16 @@ if (forceGenerate || current !== hash || !existsSync(path.join(outDir, 'prisma',
   run(path.join(root, 'node_modules', '.bin', 'prisma'), ['generate']);
   writeFileSync(stamp, hash);
 }
+
+// 3. The REST client's types (packages/client/src/generated): from the committed OpenAPI
+// snapshot, when missing or when the snapshot changed (the generator writes its hash).
+const restDir = path.join(root, 'packages', 'client', 'src', 'generated');
+const restStamp = path.join(restDir, '.openapi-sha256');
+const restHash = createHash('sha256')
+  .update(readFileSync(path.join(root, 'docs', 'openapi.json')))
+  .digest('hex');
+const restCurrent = existsSync(restStamp) ? readFileSync(restStamp, 'utf8') : '';
+if (forceGenerate || restCurrent !== restHash || !existsSync(path.join(restDir, 'rest-api.d.ts'))) {
+  say('generating the REST client types');
+  run(process.execPath, ['--import', 'tsx', path.join(root, 'packages', 'codegen', 'src', 'rest-client-types.ts')]);
+}

@@ -1,10 +1,11 @@
 // The REST client: openapi-fetch over the types openapi-typescript generates from
-// the committed OpenAPI snapshot (rest-api.d.ts), for consumers that do not use
-// tRPC. Paths, inputs and outputs are typed; the token is read on every request.
+// the committed OpenAPI snapshot (generated/rest-api.d.ts, written by the bootstrap
+// of npm install / npm test and by npm run contract:accept), for consumers that do
+// not use tRPC. Paths, inputs and outputs are typed; the token is read on every request.
 import createFetchClient, { type Client } from 'openapi-fetch';
-import type { paths } from './rest-api.d.ts';
+import type { paths } from './generated/rest-api.d.ts';
 
-export type { components, operations, paths } from './rest-api.d.ts';
+export type { components, operations, paths } from './generated/rest-api.d.ts';
 
 export interface RestClientOptions {
   /** The server's base URL (the REST API is under `/api`). */
