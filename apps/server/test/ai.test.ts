@@ -12,9 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunksToRead, EXTRACTIVE_SUMMARY_MODEL, groupSections } from '@ap/core/ai/summarize';
-import { processDocument } from '@ap/core/knowledge/processing';
 import { startFakeOpenAi, type FakeOpenAi } from '@ap/testing/fake-openai';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
+import { processedHere } from './documents-fixtures.ts';
 
 const CANARY = 'The vault combination of project zephyr is marmalade seven seven four one.';
 
@@ -210,18 +210,7 @@ describe('with a chat model (the real SDK against the fake OpenAI)', () => {
   let long: string;
 
   /** A document processed here (this server works no jobs: its embedder is the fake's). */
-  async function readyHere(u: TestUser, title: string, text: string) {
-    const doc = await h.caller(u.token).documents.create({ title, text });
-    await processDocument(h.server.deps, {
-      id: randomUUID(),
-      name: 'document.process',
-      data: { documentId: doc.id, version: doc.version },
-      attempt: 1,
-      maxAttempts: 4,
-      signal: new AbortController().signal,
-    });
-    return doc.id;
-  }
+  const readyHere = (user: TestUser, title: string, text: string) => processedHere(h, user.token, title, text);
 
   const section = (title: string, topic: string) =>
     `# ${title}\n\n${Array.from({ length: 60 }, (_, i) => `The ${topic} note number ${i} says the ${topic} work goes on as planned.`).join(' ')}`;

@@ -1,15 +1,9 @@
-// vectorDocuments.onAnswer through the typed client over real HTTP (SSE): the answer
-// of vectorDocuments.ask, streamed as text deltas then one final event with the
-// citations; extractive without a chat model, the model's streamed tokens with one
-// (the real openai SDK against the fake OpenAI server). Retrieval is ask's: only what
-// the caller may see is answered from, and it is audited the same way.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import { NOTHING_FOUND } from '@ap/core/knowledge/answers';
-import { processDocument } from '@ap/core/knowledge/processing';
 import { startFakeOpenAi, type FakeOpenAi } from '@ap/testing/fake-openai';
 import { startHarness, type Harness, type TestUser } from './harness.ts';
+import { processedHere } from './documents-fixtures.ts';
 
 type Client = ReturnType<Harness['client']>;
 type Input = { question: string; documentIds?: string[] };
@@ -169,18 +163,7 @@ describe('vectorDocuments.onAnswer with a chat model (streamed completions from 
   let own: string;
 
   /** A document processed here (this server works no jobs: its embedder is the fake's). */
-  async function readyHere(user: TestUser, title: string, text: string) {
-    const doc = await h.caller(user.token).documents.create({ title, text });
-    await processDocument(h.server.deps, {
-      id: randomUUID(),
-      name: 'document.process',
-      data: { documentId: doc.id, version: doc.version },
-      attempt: 1,
-      maxAttempts: 4,
-      signal: new AbortController().signal,
-    });
-    return doc.id;
-  }
+  const readyHere = (user: TestUser, title: string, text: string) => processedHere(h, user.token, title, text);
 
   beforeAll(async () => {
     fake = await startFakeOpenAi();

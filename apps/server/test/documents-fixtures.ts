@@ -9,6 +9,8 @@ import type { Clock } from '@ap/core/ports/clock';
 import type { JobQueue } from '@ap/core/ports/job-queue';
 import { createBlobStore, type ConfiguredBlobStore } from '@ap/storage/blob-store';
 import { testBlobConnectionString } from '@ap/testing/db';
+import { randomUUID } from 'node:crypto';
+import { processDocument } from '@ap/core/knowledge/processing';
 import type { Caller, Harness } from './harness.ts';
 
 export interface FileWorld {
@@ -60,4 +62,23 @@ export async function upload(
   });
   const res = await fetch(u.url, { method: 'PUT', headers: u.headers, body: file.bytes });
   return { uploadId: u.uploadId, url: u.url, status: res.status };
+}
+
+/** A `document.process` job for a document's version, as the job runner hands it to its handler. */
+export function processJob(doc: { id: string; version: number }, attempt = 1, maxAttempts = 4) {
+  return {
+    id: randomUUID(),
+    name: 'document.process',
+    data: { documentId: doc.id, version: doc.version },
+    attempt,
+    maxAttempts,
+    signal: new AbortController().signal,
+  };
+}
+
+/** An inline document of `token`'s user, processed in this process with the server's services (for a server that works no jobs). */
+export async function processedHere(h: Harness, token: string, title: string, text: string): Promise<string> {
+  const doc = await h.caller(token).documents.create({ title, text });
+  await processDocument(h.server.deps, processJob(doc));
+  return doc.id;
 }

@@ -17,6 +17,7 @@ import { makePdf } from '@ap/testing/sample-documents';
 import { startFakeOpenAi, type FakeOpenAi } from '@ap/testing/fake-openai';
 import { ooxml } from '../../../packages/core/test/documents/fixtures.ts';
 import { startHarness, type Harness, type TestUser } from './harness.ts';
+import { processJob } from './documents-fixtures.ts';
 
 let h: Harness;
 let alice: TestUser;
@@ -52,17 +53,6 @@ async function insertDocument(file: { fileName: string; contentType: string; byt
       blobName,
     },
   });
-}
-
-function job(doc: { id: string; version: number }, attempt = 1, maxAttempts = 4) {
-  return {
-    id: randomUUID(),
-    name: 'document.process',
-    data: { documentId: doc.id, version: doc.version },
-    attempt,
-    maxAttempts,
-    signal: new AbortController().signal,
-  };
 }
 
 const chunksOf = (documentId: string) =>
@@ -132,7 +122,7 @@ describe('processDocument', () => {
       { lines: [{ text: 'Outlook', size: 16 }, { text: 'Hiring continues in the second half of the year.' }] },
     ]);
     const doc = await insertDocument({ fileName: 'report.pdf', contentType: 'application/pdf', bytes });
-    await processDocument(deps(), job(doc));
+    await processDocument(deps(), processJob(doc));
     const done = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
     expect(done).toMatchObject({ status: 'READY', pageCount: 2, progress: 1 });
     const { chunks } = await expectExactSlices(done);
@@ -152,19 +142,19 @@ describe('processDocument', () => {
         throw new Error('worker stopped');
       },
     };
-    await expect(processDocument({ ...deps(), embedder: dying }, job(doc))).rejects.toThrow('worker stopped');
+    await expect(processDocument({ ...deps(), embedder: dying }, processJob(doc))).rejects.toThrow('worker stopped');
     const cut = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
     expect(cut.status).toBe('EMBEDDING');
     expect(await chunksOf(doc.id)).toHaveLength(0);
 
-    await processDocument(deps(), job(doc, 2));
+    await processDocument(deps(), processJob(doc, 2));
     const first = await chunksOf(doc.id);
     expect(first.length).toBeGreaterThan(0);
     expect((await db().document.findUniqueOrThrow({ where: { id: doc.id } })).chunkCount).toBe(first.length);
 
     // Delivered again while another delivery runs (an expired attempt): still one set.
     await db().document.update({ where: { id: doc.id }, data: { status: 'EMBEDDING' } });
-    await Promise.all([processDocument(deps(), job(doc, 3)), processDocument(deps(), job(doc, 3))]);
+    await Promise.all([processDocument(deps(), processJob(doc, 3)), processDocument(deps(), processJob(doc, 3))]);
     const again = await chunksOf(doc.id);
     expect(again.map((c) => [c.ordinal, c.start, c.end])).toEqual(first.map((c) => [c.ordinal, c.start, c.end]));
     expect((await db().document.findUniqueOrThrow({ where: { id: doc.id } })).status).toBe('READY');
@@ -180,12 +170,12 @@ describe('processDocument', () => {
         return real.extract(...args);
       },
     };
-    await processDocument({ ...deps(), extractor: racing }, job(doc));
+    await processDocument({ ...deps(), extractor: racing }, processJob(doc));
     const after = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
     expect(after).toMatchObject({ version: 2, status: 'QUEUED', progress: 0, chunkCount: 0 });
     expect(await chunksOf(doc.id)).toHaveLength(0);
     // And a late delivery of the old version does nothing either.
-    await processDocument(deps(), job(doc));
+    await processDocument(deps(), processJob(doc));
     expect(await chunksOf(doc.id)).toHaveLength(0);
   });
 
@@ -195,7 +185,7 @@ describe('processDocument', () => {
       contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
       bytes: ooxml('pptx'),
     });
-    await processDocument(deps(), job(doc));
+    await processDocument(deps(), processJob(doc));
     const failed = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
     expect(failed.status).toBe('FAILED');
     expect(failed.error).toMatch(/No extractor for .*pptx/i);
@@ -215,9 +205,9 @@ describe('processDocument', () => {
         });
       },
     };
-    await expect(processDocument({ ...deps(), embedder: down }, job(doc, 1, 4))).rejects.toThrow(/unavailable/);
+    await expect(processDocument({ ...deps(), embedder: down }, processJob(doc, 1, 4))).rejects.toThrow(/unavailable/);
     expect((await db().document.findUniqueOrThrow({ where: { id: doc.id } })).status).toBe('EMBEDDING');
-    await expect(processDocument({ ...deps(), embedder: down }, job(doc, 4, 4))).rejects.toThrow(/unavailable/);
+    await expect(processDocument({ ...deps(), embedder: down }, processJob(doc, 4, 4))).rejects.toThrow(/unavailable/);
     const failed = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
     expect(failed).toMatchObject({ status: 'FAILED', error: 'openai embeddings: the service is unavailable (503)' });
   });
@@ -231,7 +221,7 @@ describe('processDocument', () => {
         throw new Error('relation "secret_table" does not exist\n    at Query.run (internal.js:1:1)');
       },
     };
-    await expect(processDocument({ ...deps(), embedder: broken }, job(doc, 4, 4))).rejects.toThrow(/secret_table/);
+    await expect(processDocument({ ...deps(), embedder: broken }, processJob(doc, 4, 4))).rejects.toThrow(/secret_table/);
     const failed = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
     expect(failed).toMatchObject({ status: 'FAILED', error: 'Processing failed because of an internal error' });
   });
@@ -249,7 +239,7 @@ describe('processDocument', () => {
     const doc = await insertDocument({ fileName: 'plan.md', contentType: 'text/markdown', bytes: MARKDOWN });
     fake.failNext(2, { status: 429, retryAfterMs: 20 }, 'embeddings');
     const before = fake.requestsTo('embeddings').length;
-    await processDocument(withFake, job(doc));
+    await processDocument(withFake, processJob(doc));
     const done = await db().document.findUniqueOrThrow({ where: { id: doc.id } });
     expect(done.status).toBe('READY');
     const first = await chunksOf(doc.id);
@@ -262,7 +252,7 @@ describe('processDocument', () => {
     // Reprocess, same bytes: nothing is embedded again, the vectors are the stored ones.
     await db().document.update({ where: { id: doc.id }, data: { version: 2, status: 'QUEUED', progress: 0 } });
     const mark = fake.requestsTo('embeddings').length;
-    await processDocument(withFake, job({ id: doc.id, version: 2 }));
+    await processDocument(withFake, processJob({ id: doc.id, version: 2 }));
     expect(fake.requestsTo('embeddings').length).toBe(mark);
     const second = await chunksOf(doc.id);
     expect(second.map((c) => c.embedding)).toEqual(first.map((c) => c.embedding));
@@ -270,7 +260,7 @@ describe('processDocument', () => {
     // One paragraph changed: only its chunk is embedded.
     await h.server.deps.blobs.put(done.blobName, MARKDOWN.replace('forty thousand', 'fifty thousand'), 'text/markdown');
     await db().document.update({ where: { id: doc.id }, data: { version: 3, status: 'QUEUED', progress: 0 } });
-    await processDocument(withFake, job({ id: doc.id, version: 3 }));
+    await processDocument(withFake, processJob({ id: doc.id, version: 3 }));
     const changed = fake.requestsTo('embeddings').slice(mark);
     expect(changed).toHaveLength(1);
     expect(changed[0]!.inputCount).toBe(1);

@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '@ap/core/knowledge/answers';
-import { processDocument } from '@ap/core/knowledge/processing';
 import { startFakeOpenAi, type FakeOpenAi } from '@ap/testing/fake-openai';
 import { replaceDocumentChunks, vectorLiteral } from '@ap/db/chunks';
 import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
+import { processedHere } from './documents-fixtures.ts';
 
 let h: Harness;
 let alice: TestUser;
@@ -286,18 +286,7 @@ describe('vectorDocuments.ask with a chat model (the real SDK against the fake O
   let own: string;
 
   /** A document processed here (this server works no jobs: its embedder is the fake's). */
-  async function readyHere(user: TestUser, title: string, text: string) {
-    const doc = await h2.caller(user.token).documents.create({ title, text });
-    await processDocument(h2.server.deps, {
-      id: randomUUID(),
-      name: 'document.process',
-      data: { documentId: doc.id, version: doc.version },
-      attempt: 1,
-      maxAttempts: 4,
-      signal: new AbortController().signal,
-    });
-    return doc.id;
-  }
+  const readyHere = (user: TestUser, title: string, text: string) => processedHere(h2, user.token, title, text);
 
   beforeAll(async () => {
     fake = await startFakeOpenAi();
