@@ -18,7 +18,7 @@ import { sweepUploads } from '../documents/uploads.ts';
 import { PROCESS_CONCURRENCY, processDocument, type ProcessJobData } from '../knowledge/processing.ts';
 import type { Deps } from '../ports/deps.ts';
 import { sweepIdempotencyKeys } from '../shared/idempotency.ts';
-import { sweepRateLimitWindows } from '@ap/db/ai-usage';
+import { sweepRateLimitWindows } from '@ap/db/rate-limits';
 import type { JobDefinition, JobRegistration, JsonObject, RunningJob } from '../ports/job-queue.ts';
 import { runRule } from '../workflows/engine.ts';
 import { RULE_RUN_JOB } from '../workflows/hook.ts';

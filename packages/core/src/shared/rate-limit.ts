@@ -3,7 +3,7 @@
 // carries no valid token — in a one-minute window kept in PostgreSQL, so every
 // process shares it. Over it: TOO_MANY_REQUESTS with Retry-After and RateLimit-*.
 import type { Db } from '@ap/db/client';
-import { countApiRequest } from '@ap/db/ai-usage';
+import { countApiRequest } from '@ap/db/rate-limits';
 import { AppError } from './errors.ts';
 
 /** The `RateLimit-*` of a limit: its size, what is left of it, seconds until its window ends. */
