@@ -2,7 +2,7 @@
 // The SDK's own retries are off (maxRetries: 0): every retry happens here, so a
 // call has one deadline per attempt, a known number of attempts, and fails with
 // an AiUnavailableError.
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai/core/error';
 import { AiUnavailableError, type AiService } from './errors.ts';
 
 export interface RetryPolicy {

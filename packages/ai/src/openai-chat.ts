@@ -10,7 +10,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { DEFAULT_RETRY_POLICY, classify, withRetries, type AiCallEvent, type CallContext, type RetryPolicy } from './call-policy.ts';
 import { AiUnavailableError } from './errors.ts';
-import type { OpenAiProvider } from './openai-client.ts';
+import type { OpenAiClient, OpenAiProvider } from './openai-client.ts';
 import type {
   ChatCompletion,
   ChatJsonCompletion,
@@ -24,7 +24,7 @@ import type {
 } from './types.ts';
 
 export interface OpenAiChatModelOptions {
-  client: OpenAI;
+  client: OpenAiClient;
   provider: OpenAiProvider;
   /** OpenAI model name, or the Azure deployment name. */
   model: string;
@@ -82,8 +82,9 @@ export class OpenAiChatModel implements ChatModel {
   }
 
   async complete(messages: ChatMessage[], opts: ChatOptions = {}): Promise<ChatCompletion> {
+    const client = await this.opts.client();
     const response = await withRetries(this.context(opts.signal), (deadline) =>
-      this.opts.client.chat.completions.create(this.body(messages, opts), {
+      client.chat.completions.create(this.body(messages, opts), {
         signal: deadline.signal,
         timeout: this.opts.timeoutMs,
         maxRetries: 0,
@@ -113,8 +114,9 @@ export class OpenAiChatModel implements ChatModel {
         },
       },
     };
+    const client = await this.opts.client();
     const response = await withRetries(this.context(opts.signal), (deadline) =>
-      this.opts.client.chat.completions.create(body, { signal: deadline.signal, timeout: this.opts.timeoutMs, maxRetries: 0 }),
+      client.chat.completions.create(body, { signal: deadline.signal, timeout: this.opts.timeoutMs, maxRetries: 0 }),
     );
     const choice = response.choices?.[0];
     if (!choice) throw this.invalid('the answer has no choices');
@@ -146,7 +148,7 @@ export class OpenAiChatModel implements ChatModel {
     const opened = await withRetries(
       ctx,
       async (deadline) => {
-        const stream = await this.opts.client.chat.completions.create(body, {
+        const stream = await (await this.opts.client()).chat.completions.create(body, {
           signal: deadline.signal,
           timeout: this.opts.timeoutMs,
           maxRetries: 0,

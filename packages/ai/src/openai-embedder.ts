@@ -4,11 +4,11 @@
 import type OpenAI from 'openai';
 import { DEFAULT_RETRY_POLICY, withRetries, type AiCallEvent, type RetryPolicy } from './call-policy.ts';
 import { AiUnavailableError } from './errors.ts';
-import type { OpenAiProvider } from './openai-client.ts';
+import type { OpenAiClient, OpenAiProvider } from './openai-client.ts';
 import type { EmbedOptions, EmbedResult, Embedder } from './types.ts';
 
 export interface OpenAiEmbedderOptions {
-  client: OpenAI;
+  client: OpenAiClient;
   provider: OpenAiProvider;
   /** OpenAI model name, or the Azure deployment name. */
   model: string;
@@ -101,7 +101,8 @@ export class OpenAiEmbedder implements Embedder {
   }
 
   private async embedBatch(inputs: string[], signal: AbortSignal): Promise<{ vectors: number[][]; promptTokens: number }> {
-    const { client, provider, model, dimensions, timeoutMs } = this.opts;
+    const { provider, model, dimensions, timeoutMs } = this.opts;
+    const client = await this.opts.client();
     const encodingFormat = this.opts.encodingFormat ?? 'base64';
     const sendDimensions = this.opts.sendDimensions ?? !/ada-002/.test(model);
     const ctx = {

@@ -1,7 +1,7 @@
 // Profile fields (email, name, avatar) from Clerk's Backend API for users whose
 // session token does not carry them. Best effort: any failure yields null and the
 // caller keeps what the token says.
-import { createClerkClient } from '@clerk/backend';
+import type { ClerkClient } from '@clerk/backend';
 import type { ProfileSource } from './types.ts';
 
 export interface ClerkProfilesOptions {
@@ -14,7 +14,12 @@ export interface ClerkProfilesOptions {
 type Profile = { email?: string; name?: string; imageUrl?: string };
 
 export function createClerkProfiles(opts: ClerkProfilesOptions): ProfileSource {
-  const clerk = createClerkClient({ secretKey: opts.secretKey, apiUrl: opts.apiUrl });
+  // The SDK is loaded with the first lookup, not with the process.
+  let clerk: Promise<ClerkClient> | undefined;
+  const client = () =>
+    (clerk ??= import('@clerk/backend').then(({ createClerkClient }) =>
+      createClerkClient({ secretKey: opts.secretKey, apiUrl: opts.apiUrl }),
+    ));
   const timeoutMs = opts.timeoutMs ?? 3_000;
 
   return {
@@ -27,7 +32,7 @@ export function createClerkProfiles(opts: ClerkProfilesOptions): ProfileSource {
       });
       const lookup = (async (): Promise<Profile | null> => {
         try {
-          const user = await clerk.users.getUser(clerkId);
+          const user = await (await client()).users.getUser(clerkId);
           const profile: Profile = {};
           const email = user.primaryEmailAddress?.emailAddress;
           const name = [user.firstName, user.lastName].filter(Boolean).join(' ').trim() || user.username || undefined;

@@ -7,7 +7,7 @@
  * - neither: an embedded Azurite in DATA_DIR/blob on EMBEDDED_BLOB_PORT.
  */
 import path from 'node:path';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import { BlobServiceClient, StorageSharedKeyCredential, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { Env } from '@ap/config/env';
 import { AzureBlobStore } from './azure-blob-store.ts';
@@ -64,7 +64,7 @@ export async function createBlobStore(config: BlobStoreConfig, options: CreateBl
   }
 
   if (config.AZURE_STORAGE_ACCOUNT_URL) {
-    const credential = options.credential ?? new DefaultAzureCredential();
+    const credential = options.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
     const service = new BlobServiceClient(config.AZURE_STORAGE_ACCOUNT_URL, credential, PIPELINE_OPTIONS);
     const signer = userDelegationSigner({
       accountName: accountNameFromUrl(config.AZURE_STORAGE_ACCOUNT_URL),

@@ -9,7 +9,7 @@
 //   Retry-After honoured up to `retry.maxRetryAfterMs`;
 // - what still fails is an AiUnavailableError (service `document-intelligence`).
 import { setMaxListeners } from 'node:events';
-import { AzureKeyCredential, DocumentAnalysisClient, type AnalyzeResult, type AnalyzedDocument } from '@azure/ai-form-recognizer';
+import type { AnalyzeResult, AnalyzedDocument, DocumentAnalysisClient } from '@azure/ai-form-recognizer';
 import { DEFAULT_RETRY_POLICY, type AiCallEvent, type RetryPolicy } from '../call-policy.ts';
 import { AiUnavailableError, type AiFailureReason } from '../errors.ts';
 import type { ExtractedLayout, ExtractOptions, Extractor, LayoutModel, LayoutTableCell, ParagraphRole, TableCellKind } from './ports.ts';
@@ -99,13 +99,19 @@ function headerRetryAfter(err: any): number | undefined {
 }
 
 export class DocumentIntelligenceExtractor implements Extractor {
-  private readonly client: DocumentAnalysisClient;
+  /** The SDK is loaded with the first analysis, not with the process. */
+  private client: Promise<DocumentAnalysisClient> | null = null;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: DocumentIntelligenceOptions) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  }
+
+  private async sdkClient(): Promise<DocumentAnalysisClient> {
+    const { options } = this;
     const timeoutMs = options.timeoutMs;
-    this.client = new DocumentAnalysisClient(options.endpoint, new AzureKeyCredential(options.key), {
+    const { AzureKeyCredential, DocumentAnalysisClient } = await import('@azure/ai-form-recognizer');
+    return new DocumentAnalysisClient(options.endpoint, new AzureKeyCredential(options.key), {
       allowInsecureConnection: options.endpoint.startsWith('http:'),
       retryOptions: { maxRetries: 0 },
       additionalPolicies: [
@@ -138,7 +144,8 @@ export class DocumentIntelligenceExtractor implements Extractor {
       const started = performance.now();
       const event = { service: 'document-intelligence' as const, provider: DOCUMENT_INTELLIGENCE_PROVIDER, model, attempt };
       try {
-        const poller = await this.client.beginAnalyzeDocument(modelId, bytes, {
+        this.client ??= this.sdkClient();
+        const poller = await (await this.client).beginAnalyzeDocument(modelId, bytes, {
           abortSignal: signal,
           updateIntervalInMs: this.options.pollIntervalMs ?? 1000,
         });

@@ -1,6 +1,5 @@
 // DOCX through mammoth: the document becomes HTML (Title as h1, Heading n as
 // h(n+1), tables, lists), which the HTML extractor reads.
-import mammoth from 'mammoth';
 import { ExtractionFailedError } from './errors.ts';
 import { extractHtml } from './html.ts';
 import type { ExtractedLayout } from './ports.ts';
@@ -23,6 +22,7 @@ const STYLE_MAP = [
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractedLayout> {
   let html: string;
   try {
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       { styleMap: STYLE_MAP, includeDefaultStyleMap: true },

@@ -3,7 +3,7 @@
 // One worker, started on first use and kept until close().
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
 import { ExtractionFailedError } from './errors.ts';
 
 export interface OcrLine {
@@ -31,17 +31,21 @@ export class TesseractOcr implements Ocr {
   private worker: Promise<Worker> | null = null;
 
   private start(): Promise<Worker> {
-    this.worker ??= createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: englishDataPath(),
-      gzip: true,
-      cacheMethod: 'none',
-      errorHandler: () => {},
-    }).catch((err: unknown) => {
-      this.worker = null;
-      throw new ExtractionFailedError('local-ocr', `OCR is not available here (${err instanceof Error ? err.message : String(err)})`, {
-        cause: err,
+    this.worker ??= import('tesseract.js')
+      .then(({ createWorker, OEM }) =>
+        createWorker('eng', OEM.LSTM_ONLY, {
+          langPath: englishDataPath(),
+          gzip: true,
+          cacheMethod: 'none',
+          errorHandler: () => {},
+        }),
+      )
+      .catch((err: unknown) => {
+        this.worker = null;
+        throw new ExtractionFailedError('local-ocr', `OCR is not available here (${err instanceof Error ? err.message : String(err)})`, {
+          cause: err,
+        });
       });
-    });
     return this.worker;
   }
 

@@ -10,7 +10,6 @@
  * and analyzed outside any transaction; a document's analysis is audited
  * `document.retrieved`.
  */
-import { fileTypeFromBuffer } from 'file-type';
 import { canonicalContentType } from '../documents/upload-policy.ts';
 import type { Deps } from '../ports/deps.ts';
 import type { VisionAnalysis, VisionFeature } from '../ports/vision-model.ts';
@@ -66,7 +65,7 @@ export async function analyzeImage(
   const file = input.documentId ? await viewableDocument(svc, input.documentId) : await viewableAttachment(svc, input.attachmentId!);
   if (!formatOf(file.contentType)) throw notAnImage(file, file.contentType);
   const bytes = await readStoredFile(svc.blobs, file, MAX_IMAGE_BYTES, 'aiVision.analyze');
-  const detected = (await fileTypeFromBuffer(bytes).catch(() => undefined))?.mime ?? '';
+  const detected = (await (await import('file-type')).fileTypeFromBuffer(bytes).catch(() => undefined))?.mime ?? '';
   const format = formatOf(detected);
   if (!format) throw notAnImage(file, detected ? `stored as ${detected}` : 'not an image');
 

@@ -7,7 +7,6 @@
  * plain `zip` when `[Content_Types].xml` is not among the first entries, so a zip
  * seen in a partial head is looked at again on the whole blob (`readAll`).
  */
-import { fileTypeFromBuffer } from 'file-type';
 import { canonicalContentType } from './upload-policy.ts';
 
 /** How many leading bytes to read for the check (file-type wants at least 4100). */
@@ -53,7 +52,7 @@ const refuse = (detectedType: string | null, message: string): ContentCheck => (
 
 async function detect(bytes: Uint8Array): Promise<string | null> {
   try {
-    return (await fileTypeFromBuffer(bytes))?.mime ?? null;
+    return (await (await import('file-type')).fileTypeFromBuffer(bytes))?.mime ?? null;
   } catch {
     return null;
   }

@@ -13,12 +13,18 @@
 // the name of the person who will do it (as written: matching it to a user is the
 // caller's business). Titles are the task itself: the marker, the person, the date
 // phrase and the closing punctuation taken out.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { splitSentences } from '../knowledge/sentences.ts';
 import { truncateText } from '../shared/text.ts';
 
 export const RULE_BASED_MODEL = 'rule-based-v1';
 export const MAX_TITLE_CHARS = 200;
+
+// chrono-node (with its locales) is loaded when the first note is read, not with the process.
+const require = createRequire(import.meta.url);
+let chronoModule: typeof Chrono | undefined;
+const chrono = () => (chronoModule ??= require('chrono-node') as typeof Chrono);
 
 export type ItemKind = 'checklist' | 'marker' | 'listed' | 'commitment' | 'imperative';
 
@@ -128,7 +134,7 @@ const DATE_INTRODUCER = /\b(?:by|before|until|till|due|due by|in|on|no later tha
  * noon UTC, the same calendar day nearly everywhere.
  */
 function dueDateIn(s: string, opts: ExtractOptions): { date: Date; index: number; text: string } | null {
-  for (const r of chrono.parse(s, { instant: opts.now, timezone: 'UTC' }, { forwardDate: true })) {
+  for (const r of chrono().parse(s, { instant: opts.now, timezone: 'UTC' }, { forwardDate: true })) {
     const t = r.text.trim();
     if (/^(?:now|right now)$/i.test(t) || /\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b/i.test(t)) continue;
     const certain = (k: 'day' | 'weekday' | 'month' | 'hour') => r.start.isCertain(k);
