@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
-    globalSetup: ['packages/testing/src/global-setup.ts', 'packages/storage/test/azurite-setup.ts'],
+    globalSetup: ['packages/testing/src/global-setup.ts', 'packages/storage/test/azurite-setup.ts', 'packages/testing/src/build-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

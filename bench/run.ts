@@ -7,8 +7,8 @@
 //
 //   - Database: a fresh database on DATABASE_URL's server (dropped afterwards), or
 //     the embedded PostgreSQL when DATABASE_URL is unset.
-//   - The API server runs as its own process (apps/server/src/main.ts → startServer)
-//     in production mode, authenticating against a local RS256 issuer; the floor is
+//   - The API server runs as its own process, as `npm start` runs it (the bundle
+//     apps/server/dist/main.mjs of scripts/build.mjs, built first) in production mode, authenticating against a local RS256 issuer; the floor is
 //     bench/floor.ts (bare node:http + one hand-written pg query), also its own
 //     process; autocannon drives both from this process. Each side has one thread.
 //   - Seed: one board of 5 columns × 1,000 action points, with tags and assignees.
@@ -37,6 +37,7 @@ import { documentsBench } from './documents.ts';
 import { productBench } from './product.ts';
 import { printQuality, retrievalQuality } from './retrieval-quality.ts';
 import { freePort } from '@ap/testing/net';
+import { buildServer } from './server-bundle.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The sections after the kanban one to run (BENCH_SECTIONS, comma-separated): `documents`, `product`. Default: both. */
@@ -54,7 +55,8 @@ const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
 function startChild(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], {
+  const [cmd, args] = script.endsWith('.mjs') ? [process.execPath, [script]] : [path.join(root, 'node_modules/.bin/tsx'), [script]];
+  const child = spawn(cmd, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -217,7 +219,7 @@ async function main() {
   // The API server, as `npm start` runs it.
   const port = await freePort();
   const api = `http://127.0.0.1:${port}`;
-  const server = startChild('apps/server/src/main.ts', {
+  const server = startChild(buildServer(), {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -88,3 +88,6 @@ if (forceGenerate || restCurrent !== restHash || !existsSync(path.join(restDir, 
   say('generating the REST client types');
   run(process.execPath, ['--import', 'tsx', path.join(root, 'packages', 'codegen', 'src', 'rest-client-types.ts')]);
 }
+
+// 4. With --build (npm start, npm run worker, npm run bench): the apps' bundles (scripts/build.mjs).
+if (process.argv.includes('--build')) run(process.execPath, [path.join(root, 'scripts', 'build.mjs'), ...(quiet ? ['--quiet'] : [])]);

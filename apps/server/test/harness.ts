@@ -8,6 +8,7 @@ import { createCallerFactory } from '@ap/api/trpc';
 import { appRouter } from '@ap/api/root';
 import { createContextFactory } from '@ap/api/context';
 import { startTestIssuer, type TestIssuer } from '@ap/testing/issuer';
+import { appBundle } from '@ap/testing/bundles';
 import { testBlobConnectionString, testDatabaseUrl } from '@ap/testing/db';
 import { createClient } from '@ap/client/client';
 import { startServer, type RunningServer, type ServerOptions } from '../src/server.ts';
@@ -146,8 +147,8 @@ export async function sendClerkWebhook(
 }
 
 /**
- * The API as a separate OS process (`apps/server/src/main.ts`), on the run's test
- * database, trusting the given test issuer. Resolves once it listens.
+ * The API as a separate OS process (the server's bundle, as `npm start` runs it), on
+ * the run's test database, trusting the given test issuer. Resolves once it listens.
  */
 export async function startServerProcess(
   issuer: TestIssuer,
@@ -156,7 +157,7 @@ export async function startServerProcess(
   const { spawn } = await import('node:child_process');
   const { fileURLToPath } = await import('node:url');
   const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}apps/server/src/main.ts`], {
+  const child = spawn(process.execPath, [appBundle('server')], {
     cwd: root,
     env: {
       ...process.env,

@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appBundle } from '@ap/testing/bundles';
 import { testBlobConnectionString, testDatabaseUrl } from '@ap/testing/db';
 import { startTestIssuer } from '@ap/testing/issuer';
 import { startHarness } from './harness.ts';
@@ -63,6 +64,12 @@ describe('npm start', () => {
           npm.once('exit', (code) => fail(new Error(`npm start exited (${code}): ${stderr}`)));
         });
         expect((await fetch(`${url}/health/live`)).status).toBe(200);
+        // The bundle it runs finds what the sources find: migrations, the docs' script, the router.
+        expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+        const script = await fetch(`${url}/docs/scalar.js`);
+        expect(script.status).toBe(200);
+        expect((await script.text()).length).toBeGreaterThan(100_000);
+        expect(Object.keys(((await (await fetch(`${url}/openapi.json`)).json()) as { paths: object }).paths)).toContain('/boards');
         // No update notice and no workspace-cycle warning at start-up.
         expect(stderr).not.toMatch(/update available|cyclic workspace/i);
         process.kill(npm.pid!, signal);
@@ -127,7 +134,7 @@ describe('shutdown drain', () => {
 describe('SIGTERM to the server process', () => {
   it('readiness 503 at once; the request in flight finishes, live streams end, the process exits 0', async () => {
     const issuer = await startTestIssuer();
-    const server = spawn(join(root, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts'], {
+    const server = spawn(process.execPath, [appBundle('server')], {
       cwd: root,
       env: {
         ...process.env,

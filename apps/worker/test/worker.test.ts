@@ -8,14 +8,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedAzurite } from '@ap/storage/embedded-azurite';
+import { appBundle } from '@ap/testing/bundles';
 import { testDatabaseUrl } from '@ap/testing/db';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 function startWorker(env: Record<string, string | undefined>) {
   const { DATABASE_URL: _omit, ...inherited } = process.env;
-  const child = spawn(tsx, ['apps/worker/src/main.ts'], {
+  const child = spawn(process.execPath, [appBundle('worker')], {
     cwd: root,
     env: { ...inherited, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
