@@ -16,7 +16,7 @@ import { ActiveUsers } from '@ap/core/identity/users';
 import { connectionsHaveOwnBackends, createDb } from '@ap/db/client';
 import { openDatabase } from '@ap/db/embedded';
 import { migrate, migrationStatus } from '@ap/db/migrate';
-import { startServices, type ServicesOptions } from '@ap/worker/services';
+import { openBlobStore, startServices, type ServicesOptions } from '@ap/worker/services';
 import { createApp } from './app.ts';
 import { createMetrics } from './metrics.ts';
 import { mountWebhooks } from './webhooks.ts';
@@ -88,13 +88,25 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     return performance.now();
   };
   let t = performance.now();
-  const database = await openDatabase(env);
-  t = mark(database.embedded ? 'embeddedDatabaseMs' : 'databaseMs', t);
-  if (database.embedded) log.info({ dataDir: env.DATA_DIR }, 'using the embedded PostgreSQL (no DATABASE_URL)');
-  if (env.MIGRATE_ON_START) {
-    await migrate(database.url, { log: (m) => log.info(m) });
+  // Blob storage starts (the embedded Azurite, or a check of the account) while the database does.
+  const blobs = openBlobStore(env, { log, allowEmbeddedBlobs: true });
+  blobs.catch(() => undefined);
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(env);
+    t = mark(database.embedded ? 'embeddedDatabaseMs' : 'databaseMs', t);
+    if (database.embedded) log.info({ dataDir: env.DATA_DIR }, 'using the embedded PostgreSQL (no DATABASE_URL)');
+    if (env.MIGRATE_ON_START) {
+      await migrate(database.url, { log: (m) => log.info(m) });
+    }
+    t = mark('migrationsMs', t);
+  } catch (err) {
+    await blobs.then(
+      (b) => b.close(),
+      () => undefined,
+    );
+    throw err;
   }
-  t = mark('migrationsMs', t);
   const db = createDb(database.url, {
     max: options.pool?.max ?? (database.embedded ? 4 : 10),
     ...(options.pool?.acquireTimeoutMs ? { connectTimeoutMs: options.pool.acquireTimeoutMs } : {}),
@@ -108,6 +120,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     log,
     runJobs: env.RUN_WORKER,
     allowEmbeddedBlobs: true,
+    blobs,
     ...(options.ai ? { ai: options.ai } : {}),
   });
 

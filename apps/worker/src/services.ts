@@ -9,7 +9,7 @@ import type { Deps, Logger } from '@ap/core/ports/deps';
 import type { EventBus } from '@ap/core/shared/events';
 import type { Db } from '@ap/db/client';
 import { startJobRunner } from '@ap/jobs/runner';
-import { createBlobStore } from '@ap/storage/blob-store';
+import { createBlobStore, type ConfiguredBlobStore } from '@ap/storage/blob-store';
 
 export interface Services {
   deps: Deps;
@@ -26,6 +26,8 @@ export interface ServicesOptions {
   runJobs: boolean;
   /** Start the embedded Azurite when no storage account is configured (the server's embedded mode). */
   allowEmbeddedBlobs: boolean;
+  /** The blob store, opened beforehand with openBlobStore (the server opens it while the database starts). */
+  blobs?: Promise<ConfiguredBlobStore>;
   /** Options of the AI providers (retries, circuit breakers), for tests. */
   ai?: AiProviderOptions;
 }
@@ -34,17 +36,28 @@ export class ServicesConfigError extends Error {
   override name = 'ServicesConfigError';
 }
 
-export async function startServices(env: Env, o: ServicesOptions): Promise<Services> {
+/** The blob store, its container and CORS rules checked (closed again if that fails). */
+export async function openBlobStore(env: Env, o: Pick<ServicesOptions, 'log' | 'allowEmbeddedBlobs'>): Promise<ConfiguredBlobStore> {
   if (!o.allowEmbeddedBlobs && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
     throw new ServicesConfigError(
       'AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL is required here: the embedded Azurite belongs to the server process',
     );
   }
   const blobs = await createBlobStore(env);
-  let ai: ReturnType<typeof createAiProviders> | undefined;
   try {
     const ready = await blobs.ensureReady();
     o.log.info({ mode: blobs.mode, container: env.AZURE_STORAGE_CONTAINER, cors: ready.cors }, 'blob storage ready');
+    return blobs;
+  } catch (err) {
+    await blobs.close();
+    throw err;
+  }
+}
+
+export async function startServices(env: Env, o: ServicesOptions): Promise<Services> {
+  const blobs = await (o.blobs ?? openBlobStore(env, o));
+  let ai: ReturnType<typeof createAiProviders> | undefined;
+  try {
     ai = createAiProviders(env, {
       ...o.ai,
       breaker: {

@@ -1,14 +1,13 @@
 /**
  * Azurite (Microsoft's Blob Storage emulator) in this process, so the product runs
  * with no storage account: data in a directory, kept across restarts, the
- * well-known development account `devstoreaccount1`.
- *
- * Azurite has no exports map and no in-process API of its own; its BlobServer and
- * BlobConfiguration classes are loaded by path (azurite 3.37).
+ * well-known development account `devstoreaccount1`. It runs in a thread of its own
+ * (embedded-azurite-thread.mjs): its start and its serving use another core than
+ * the API's.
  */
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /** The emulator's fixed development account (public, documented by Microsoft). */
 export const EMULATOR_ACCOUNT_NAME = 'devstoreaccount1';
@@ -33,59 +32,35 @@ export interface EmbeddedAzurite {
   close(): Promise<void>;
 }
 
-interface AzuriteBlobServer {
-  start(): Promise<void>;
-  close(): Promise<void>;
-  getHttpServerAddress(): string;
-}
-type BlobServerClass = new (config: unknown) => AzuriteBlobServer;
-type BlobConfigurationClass = new (...args: unknown[]) => unknown;
-
-const require = createRequire(import.meta.url);
-
-function loadAzurite(): { BlobServer: BlobServerClass; BlobConfiguration: BlobConfigurationClass } {
-  const BlobServer = (require('azurite/dist/src/blob/BlobServer') as { default: BlobServerClass }).default;
-  const BlobConfiguration = (require('azurite/dist/src/blob/BlobConfiguration') as { default: BlobConfigurationClass }).default;
-  return { BlobServer, BlobConfiguration };
-}
-
-/** Seconds an idle keep-alive connection stays open (Azurite's default). */
-const KEEP_ALIVE_SECONDS = 5;
+/** What the thread (embedded-azurite-thread.mjs) posts once it listens or failed to. */
+type Started = { port: number } | { error: { message: string; code?: string } };
 
 export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Promise<EmbeddedAzurite> {
   const dataDir = path.resolve(options.dataDir);
   const host = options.host ?? '127.0.0.1';
-  const extentsDir = path.join(dataDir, '__blobstorage__');
-  await mkdir(extentsDir, { recursive: true });
-  const { BlobServer, BlobConfiguration } = loadAzurite();
-  const config = new BlobConfiguration(
-    host,
-    options.port ?? 10000,
-    KEEP_ALIVE_SECONDS,
-    path.join(dataDir, '__azurite_db_blob__.json'),
-    path.join(dataDir, '__azurite_db_blob_extent__.json'),
-    [{ locationId: 'Default', locationPath: extentsDir, maxConcurrency: 10 }],
-    false, // access log
-    undefined,
-    false, // debug log
-    undefined,
-    false, // loose
-    true, // skipApiVersionCheck: newer SDKs send API versions this Azurite does not list yet
-  );
-  const server = new BlobServer(config);
-  try {
-    await server.start();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(
-        `The embedded Azurite cannot listen on ${host}:${options.port ?? 10000}: the port is in use ` +
-          '(set EMBEDDED_BLOB_PORT, or AZURE_STORAGE_CONNECTION_STRING for a running Azurite or account)',
-        { cause: err },
+  const requested = options.port ?? 10000;
+  await mkdir(path.join(dataDir, '__blobstorage__'), { recursive: true });
+  const thread = new Worker(new URL('./embedded-azurite-thread.mjs', import.meta.url), { workerData: { host, port: requested, dataDir } });
+  let onError!: (err: Error) => void;
+  let onExit!: (code: number) => void;
+  const port = await new Promise<number>((resolve, reject) => {
+    onError = reject;
+    onExit = (code) => reject(new Error(`The embedded Azurite's thread ended (exit code ${code}) before listening`));
+    thread.on('error', onError).on('exit', onExit);
+    thread.once('message', (m: Started) => {
+      if ('port' in m) return resolve(m.port);
+      const cause = Object.assign(new Error(m.error.message), { code: m.error.code });
+      reject(
+        m.error.code === 'EADDRINUSE'
+          ? new Error(
+              `The embedded Azurite cannot listen on ${host}:${requested}: the port is in use ` +
+                '(set EMBEDDED_BLOB_PORT, or AZURE_STORAGE_CONNECTION_STRING for a running Azurite or account)',
+              { cause },
+            )
+          : cause,
       );
-    }
-    throw err;
-  }
-  const port = Number(new URL(server.getHttpServerAddress()).port);
+    });
+  }).finally(() => thread.off('error', onError).off('exit', onExit));
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${publicHost}:${port}/${EMULATOR_ACCOUNT_NAME}`;
   let closing: Promise<void> | undefined;
@@ -94,6 +69,10 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     port,
     connectionString:
       `DefaultEndpointsProtocol=http;AccountName=${EMULATOR_ACCOUNT_NAME};` + `AccountKey=${EMULATOR_ACCOUNT_KEY};BlobEndpoint=${url};`,
-    close: () => (closing ??= server.close()),
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        thread.once('exit', () => resolve());
+        thread.postMessage('close');
+      })),
   };
 }
