@@ -137,11 +137,14 @@ async function startAzuriteProcess(dir: string): Promise<{ connectionString: str
   };
 }
 
-/** RSS once ready, after one authenticated request (which loads the query compiler) and 5 s idle. */
+/**
+ * RSS once ready, after one authenticated request (which loads the query compiler) and
+ * 20 s idle (long enough for V8 to shrink the heap of an idle process).
+ */
 async function idleRss(s: Server, issuer: TestIssuer): Promise<number> {
   const { token } = await issuer.newUser({ email: `idle-${Date.now()}@example.test` });
   await call(s.url, token, 'GET', '/api/boards');
-  await new Promise((r) => setTimeout(r, 5_000));
+  await new Promise((r) => setTimeout(r, 20_000));
   return rssMb(s.child.pid!);
 }
 
