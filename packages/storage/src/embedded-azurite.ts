@@ -60,7 +60,12 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
           : cause,
       );
     });
-  }).finally(() => thread.off('error', onError).off('exit', onExit));
+  })
+    .catch(async (err: unknown) => {
+      await thread.terminate();
+      throw err;
+    })
+    .finally(() => thread.off('error', onError).off('exit', onExit));
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${publicHost}:${port}/${EMULATOR_ACCOUNT_NAME}`;
   let closing: Promise<void> | undefined;

@@ -288,6 +288,20 @@ describe('embedded mode (no account configured)', () => {
   });
 });
 
+describe('the embedded Azurite on a port in use', () => {
+  it('fails with a message naming the port and the ways out, and leaves the other one serving', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ap-azurite-'));
+    try {
+      await expect(startEmbeddedAzurite({ dataDir: dir, port: azurite.port })).rejects.toThrow(
+        new RegExp(`cannot listen on 127\\.0\\.0\\.1:${azurite.port}: the port is in use.*EMBEDDED_BLOB_PORT`),
+      );
+      expect((await store.ensureReady()).cors).toBeDefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('an upload checked after the PUT', () => {
   it('a renamed executable is refused by its first bytes and its blob deleted; a real PDF passes', async () => {
     const elf = Buffer.alloc(512);
