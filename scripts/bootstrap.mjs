@@ -89,5 +89,5 @@ if (forceGenerate || restCurrent !== restHash || !existsSync(path.join(restDir, 
   run(process.execPath, ['--import', 'tsx', path.join(root, 'packages', 'codegen', 'src', 'rest-client-types.ts')]);
 }
 
-// 4. With --build (npm start, npm run worker, npm run bench): the apps' bundles (scripts/build.mjs).
+// 4. With --build (npm start, npm run worker): the apps' bundles (scripts/build.mjs).
 if (process.argv.includes('--build')) run(process.execPath, [path.join(root, 'scripts', 'build.mjs'), ...(quiet ? ['--quiet'] : [])]);
