@@ -9,8 +9,9 @@
 //     the embedded PostgreSQL when DATABASE_URL is unset.
 //   - The API server runs as its own process, as `npm start` runs it (the bundle of
 //     scripts/build.mjs, built first), in production mode, authenticating against a
-//     local RS256 issuer; the floor is bench/floor.ts (bare node:http + one hand-written pg query), also its own
-//     process; autocannon drives both from this process. Each side has one thread.
+//     local RS256 issuer; the floor is bench/floor.ts (bare node:http + one
+//     hand-written pg query), also its own process; autocannon drives both from this
+//     process. Each side has one thread.
 //   - Seed: one board of 5 columns × 1,000 action points, with tags and assignees.
 //   - boards.view: REST and tRPC vs the floor, 32 connections.
 //   - Moves: 32 connections moving random action points of one column before random
