@@ -41,6 +41,17 @@ export interface Harness {
 }
 
 /** The API error code a call fails with (tRPC caller or client), or 'OK'. */
+/** Polls `fn` every 200 ms until it returns something truthy, and returns that; fails after `timeoutMs`, naming `what`. */
+export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
     await p;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_RUNS_PER_MINUTE, runRule } from '@ap/core/workflows/engine';
 import { queueSuggestionAccepted } from '@ap/core/workflows/hook';
 import { testDb } from '@ap/testing/db';
-import { codeOf, startHarness, type Harness, type TestUser } from './harness.ts';
+import { codeOf, startHarness, type Harness, type TestUser, until } from './harness.ts';
 
 let h: Harness;
 const db = testDb();
@@ -19,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const TERMINAL = ['SUCCEEDED', 'SKIPPED', 'FAILED', 'STOPPED'];
 

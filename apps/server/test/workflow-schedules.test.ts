@@ -7,7 +7,7 @@ import { latestOccurrence, WORKFLOW_TICK_JOB, workflowTick } from '@ap/core/work
 import { createDb } from '@ap/db/client';
 import { startServices, type Services } from '@ap/worker/services';
 import { testDatabaseUrl, testDb } from '@ap/testing/db';
-import { startHarness, type Harness, type TestUser } from './harness.ts';
+import { startHarness, type Harness, type TestUser, until } from './harness.ts';
 
 let h: Harness;
 const db = testDb();
@@ -18,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function setup(owner: TestUser) {
   const c = h.caller(owner.token);

@@ -9,7 +9,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEBHOOK_SETTINGS, isPrivateAddress } from '@ap/core/workflows/webhooks';
 import { testDb } from '@ap/testing/db';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness, until } from './harness.ts';
 
 let h: Harness;
 const db = testDb();
@@ -35,16 +35,6 @@ async function receiver(statuses: number[]): Promise<{ url: string; received: Re
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((r) => server.close(() => r())) };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 beforeAll(async () => {
@@ -84,7 +74,7 @@ describe('outgoing webhooks', () => {
     try {
       const { owner, c, boardId, done, rule, ap } = await hookedBoard(r.url);
       await c.actionPoints.move({ boardId, actionPointId: ap.id, columnId: done });
-      await until('three attempts', async () => (await db.workflowDelivery.count({ where: { ruleId: rule.id } })) === 3);
+      await until('three attempts', async () => (await db.workflowDelivery.count({ where: { ruleId: rule.id } })) === 3, 30_000);
       await new Promise((res) => setTimeout(res, 1500));
       expect(r.received).toHaveLength(3);
 
@@ -134,7 +124,7 @@ describe('outgoing webhooks', () => {
     try {
       const { c, boardId, done, rule, ap } = await hookedBoard(r.url);
       await c.actionPoints.move({ boardId, actionPointId: ap.id, columnId: done });
-      await until('two attempts', async () => (await db.workflowDelivery.count({ where: { ruleId: rule.id } })) === 2);
+      await until('two attempts', async () => (await db.workflowDelivery.count({ where: { ruleId: rule.id } })) === 2, 30_000);
       const rows = await db.workflowDelivery.findMany({ where: { ruleId: rule.id }, orderBy: { attempt: 'asc' } });
       expect(rows.map((d) => [d.statusCode, d.error])).toEqual([
         [302, 'redirect 302 not followed'],
@@ -170,10 +160,14 @@ describe('outgoing webhooks', () => {
     try {
       const { c, boardId, done, rule, ap } = await hookedBoard(r.url.replace('127.0.0.1', 'localhost'));
       await c.actionPoints.move({ boardId, actionPointId: ap.id, columnId: done });
-      const [row] = await until('the refused attempt', async () => {
-        const rows = await db.workflowDelivery.findMany({ where: { ruleId: rule.id } });
-        return rows.length ? rows : null;
-      });
+      const [row] = await until(
+        'the refused attempt',
+        async () => {
+          const rows = await db.workflowDelivery.findMany({ where: { ruleId: rule.id } });
+          return rows.length ? rows : null;
+        },
+        30_000,
+      );
       expect(row!.error).toMatch(/resolves to a private address/);
       expect(row!.nextRetryAt).toBeNull();
       await new Promise((res) => setTimeout(res, 2500));
