@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net.ts';
 
 export const FAKE_VISION_API_VERSION = '2023-10-01';
 const FEATURES = new Set(['caption', 'densecaptions', 'tags', 'objects', 'read', 'smartcrops', 'people']);
@@ -155,15 +156,6 @@ export function analysisOf(scene: FakeVisionScene, size: { width: number; height
     };
   }
   return out;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts)));
-    req.on('error', reject);
-  });
 }
 
 export async function startFakeAzureVision(options: { key?: string } = {}): Promise<FakeAzureVision> {

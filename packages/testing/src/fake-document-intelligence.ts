@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net.ts';
 
 export const FAKE_DI_API_VERSION = '2023-07-31';
 
@@ -212,15 +213,6 @@ interface Operation {
   neverFinish: boolean;
   failure: { code: string; message: string } | null;
   created: string;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts)));
-    req.on('error', reject);
-  });
 }
 
 export async function startFakeDocumentIntelligence(options: { key?: string } = {}): Promise<FakeDocumentIntelligence> {
