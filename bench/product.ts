@@ -38,7 +38,6 @@ const RSS_GOAL_MB = 150;
 const LIMITS_OFF = { RATE_LIMIT_PER_MINUTE: '0', AI_REQUESTS_PER_MINUTE: '0' };
 
 const log = (msg: string) => console.log(`[bench:product] ${msg}`);
-const SERVER = buildServer();
 
 interface Server {
   child: ChildProcess;
@@ -58,7 +57,7 @@ const inherited = Object.fromEntries(
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [SERVER], {
+  const child = spawn(process.execPath, [buildServer()], {
     cwd: root,
     env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...LIMITS_OFF, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

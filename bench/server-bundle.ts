@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds the bundles and returns the server's entry point. */
+let built: string | undefined;
+
+/** Builds the bundles (once per benchmark process) and returns the server's entry point. */
 export function buildServer(): string {
+  if (built) return built;
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('scripts/build.mjs failed');
-  return path.join(root, 'apps', 'server', 'dist', 'main.mjs');
+  return (built = path.join(root, 'apps', 'server', 'dist', 'main.mjs'));
 }
