@@ -2,7 +2,6 @@
 // deltas ending with usage, or an answer held to a JSON schema. Every call runs
 // under the call policy (deadline per attempt, bounded retries); a stream is
 // retried only before its first delta, and its deadline restarts on each chunk.
-import type OpenAI from 'openai';
 import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,

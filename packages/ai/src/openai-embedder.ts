@@ -1,7 +1,6 @@
 // Embeddings from OpenAI or Azure OpenAI: inputs go in batches (64 per request by
 // default), a bounded number of requests at a time, each with the call policy's
 // deadline and retries. Vectors come back in input order, each of `dimensions`.
-import type OpenAI from 'openai';
 import { DEFAULT_RETRY_POLICY, withRetries, type AiCallEvent, type RetryPolicy } from './call-policy.ts';
 import { AiUnavailableError } from './errors.ts';
 import type { OpenAiClient, OpenAiProvider } from './openai-client.ts';
