@@ -57,9 +57,19 @@ const inherited = Object.fromEntries(
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [buildServer()], {
+  const launch = buildServer();
+  const child = spawn(process.execPath, launch.args, {
     cwd: root,
-    env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...LIMITS_OFF, ...env },
+    env: {
+      ...inherited,
+      ...launch.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      ...LIMITS_OFF,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const startup = await new Promise<Record<string, number>>((resolve, reject) => {

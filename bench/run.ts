@@ -38,7 +38,7 @@ import { documentsBench } from './documents.ts';
 import { productBench } from './product.ts';
 import { printQuality, retrievalQuality } from './retrieval-quality.ts';
 import { freePort } from '@ap/testing/net';
-import { buildServer } from './server-bundle.ts';
+import { buildServer, type ServerLaunch } from './server-bundle.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The sections after the kanban one to run (BENCH_SECTIONS, comma-separated): `documents`, `product`. Default: both. */
@@ -55,11 +55,13 @@ const log = (msg: string) => console.log(`[bench] ${msg}`);
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
-function startChild(script: string, env: Record<string, string>): ChildProcess {
-  const [cmd, args] = script.endsWith('.mjs') ? [process.execPath, [script]] : [path.join(root, 'node_modules/.bin/tsx'), [script]];
+/** Starts `node <args>` (the server's launch) or a TypeScript script with tsx. */
+function startChild(script: string | ServerLaunch, env: Record<string, string>): ChildProcess {
+  const [cmd, args, launchEnv] =
+    typeof script === 'string' ? [path.join(root, 'node_modules/.bin/tsx'), [script], {}] : [process.execPath, script.args, script.env];
   const child = spawn(cmd, args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...launchEnv, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);

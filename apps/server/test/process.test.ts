@@ -1,8 +1,8 @@
 // The server as an operating-system process: `npm start` is the server (a signal to the
-// PID npm got stops it), and shutdown drains in-flight requests for up to 30 s while
-// refusing new ones.
+// PID npm got stops it; it runs with the start script's memory settings), and shutdown
+// drains in-flight requests for up to 30 s while refusing new ones.
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,21 @@ import { startTestIssuer } from '@ap/testing/issuer';
 import { startHarness } from './harness.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
+
+/** The arguments and environment of the process in npm's process group that runs scripts/start.mjs. */
+async function serverProcess(group: number): Promise<{ cmdline: string[]; environ: string[] }> {
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // pgrp is the third field after the parenthesized command name.
+    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
+    const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    if (cmdline.some((a) => a.endsWith('scripts/start.mjs'))) {
+      return { cmdline, environ: (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0') };
+    }
+  }
+  throw new Error('no process runs scripts/start.mjs');
+}
 
 async function down(url: string): Promise<boolean> {
   // Polls until nothing listens (or gives up after a generous number of tries).
@@ -72,6 +87,10 @@ describe('npm start', () => {
         expect(Object.keys(((await (await fetch(`${url}/openapi.json`)).json()) as { paths: object }).paths)).toContain('/boards');
         // No update notice and no workspace-cycle warning at start-up.
         expect(stderr).not.toMatch(/update available|cyclic workspace/i);
+        // The server runs with the start script's memory settings (README, "Memory").
+        const server = await serverProcess(npm.pid!);
+        expect(server.cmdline).toContain('--max-semi-space-size=4');
+        expect(server.environ).toContain('MALLOC_MMAP_THRESHOLD_=131072');
         process.kill(npm.pid!, signal);
         await exited;
         expect(await down(url)).toBe(true);
