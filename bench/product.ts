@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startTestIssuer, type TestIssuer } from '@ap/testing/issuer';
 import { freePort } from '@ap/testing/net';
-import { EMULATOR_ACCOUNT_KEY } from '@ap/storage/embedded-azurite';
+import { EMULATOR_ACCOUNT_NAME, emulatorConnectionString } from '@ap/storage/embedded-azurite';
 import { buildServer } from './server-bundle.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,7 +127,7 @@ async function startAzuriteProcess(dir: string): Promise<{ connectionString: str
     '--silent',
   ];
   const child = spawn(bin, args, { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/devstoreaccount1`;
+  const url = `http://127.0.0.1:${port}/${EMULATOR_ACCOUNT_NAME}`;
   for (let i = 0; ; i++) {
     // Any HTTP answer (Azurite refuses an unsigned request) means it listens.
     if (
@@ -141,14 +141,14 @@ async function startAzuriteProcess(dir: string): Promise<{ connectionString: str
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${EMULATOR_ACCOUNT_KEY};BlobEndpoint=${url};`,
+    connectionString: emulatorConnectionString(url),
     stop: () => child.kill('SIGTERM'),
   };
 }
 
 /**
  * RSS once ready, after one authenticated request (which loads the query compiler) and
- * 20 s idle (long enough for V8 to shrink the heap of an idle process).
+ * 20 s idle.
  */
 async function idleRss(s: Server, issuer: TestIssuer): Promise<number> {
   const { token } = await issuer.newUser({ email: `idle-${Date.now()}@example.test` });

@@ -30,7 +30,7 @@ export function buildServer(): ServerLaunch {
       .trim()
       .split(/\s+/)
       .filter(Boolean)
-      .map((kv) => kv.split('=', 2) as [string, string]),
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
   const flags = m[2]!.trim().split(/\s+/).filter(Boolean);
   return (built = { args: [...flags, path.join(root, 'apps', 'server', 'dist', 'main.mjs')], env });

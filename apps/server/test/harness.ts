@@ -40,7 +40,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The API error code a call fails with (tRPC caller or client), or 'OK'. */
 /** Polls `fn` every 200 ms until it returns something truthy, and returns that; fails after `timeoutMs`, naming `what`. */
 export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -52,6 +51,7 @@ export async function until<T>(what: string, fn: () => Promise<T | null | undefi
   }
 }
 
+/** The API error code a call fails with (tRPC caller or client), or 'OK'. */
 export async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
     await p;

@@ -4,7 +4,7 @@
 //
 // workerData: { host, port, dataDir }. Posts { port } once listening, or
 // { error: { message, code } }; on the message 'close' it closes Azurite (which writes
-// its metadata to disk), posts 'closed' and ends.
+// its metadata to disk) and ends.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -39,7 +39,6 @@ const server = new BlobServer(config);
 parentPort.on('message', async (message) => {
   if (message !== 'close') return;
   await server.close();
-  parentPort.postMessage('closed');
   parentPort.close();
 });
 

@@ -32,6 +32,10 @@ export interface EmbeddedAzurite {
   close(): Promise<void>;
 }
 
+/** The connection string of the emulator's development account served at `blobEndpoint` (…/devstoreaccount1). */
+export const emulatorConnectionString = (blobEndpoint: string): string =>
+  `DefaultEndpointsProtocol=http;AccountName=${EMULATOR_ACCOUNT_NAME};AccountKey=${EMULATOR_ACCOUNT_KEY};BlobEndpoint=${blobEndpoint};`;
+
 /** What the thread (embedded-azurite-thread.mjs) posts once it listens or failed to. */
 type Started = { port: number } | { error: { message: string; code?: string } };
 
@@ -68,16 +72,17 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     .finally(() => thread.off('error', onError).off('exit', onExit));
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${publicHost}:${port}/${EMULATOR_ACCOUNT_NAME}`;
-  let closing: Promise<void> | undefined;
+  // close() resolves when the thread has ended: at once if it already has.
+  const ended = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+  let asked = false;
   return {
     url,
     port,
-    connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${EMULATOR_ACCOUNT_NAME};` + `AccountKey=${EMULATOR_ACCOUNT_KEY};BlobEndpoint=${url};`,
-    close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        thread.once('exit', () => resolve());
-        thread.postMessage('close');
-      })),
+    connectionString: emulatorConnectionString(url),
+    close: () => {
+      if (!asked) thread.postMessage('close');
+      asked = true;
+      return ended;
+    },
   };
 }
